@@ -1,0 +1,39 @@
+import type { FieldMapOverrides } from './field-map';
+import type { WorkItemKind } from './work-item';
+
+/**
+ * An AFAS Profit environment plus app connector that users of a tenant activate against.
+ * Secrets (API key, environment key) are not part of this type: they live encrypted in the
+ * connection store and are read only where a call to AFAS needs them.
+ */
+export interface AfasConnection {
+  readonly id: string;
+  /** The Teams tenant it serves; null = every tenant (the connection from the AFAS_* settings). */
+  readonly tenantId: string | null;
+  readonly name: string;
+  /** As the admin typed it: `O12345AA`, `12345`, or a full `.../ProfitRestServices` URL. */
+  readonly environment: string;
+  /** The resolved REST base URL, ending in `/ProfitRestServices`. */
+  readonly baseUrl: string;
+  readonly insiteUrl: string;
+  readonly tasksConnector: string;
+  readonly signalsConnector: string;
+  readonly taskFieldMap: FieldMapOverrides;
+  readonly signalFieldMap: FieldMapOverrides;
+  readonly taskUrlTemplate: string | null;
+  readonly signalUrlTemplate: string | null;
+  readonly defaultTasksUrl: string;
+  readonly useDefaultTasksUrl: boolean;
+  readonly defaultList: WorkItemKind;
+  readonly isDefault: boolean;
+  readonly enabled: boolean;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface ConnectionSecrets {
+  /** The app connector's API key (API-sleutel). */
+  readonly apiKey: string;
+  /** The app connector's environment key (Omgevingssleutel). */
+  readonly environmentKey: string;
+}

@@ -1,0 +1,22 @@
+import type { ActivationStore } from './activation-store';
+import type { AuditLog } from './audit-log';
+import type { ConnectionStore } from './connection-store';
+import type { ConversationStore } from './conversation-store';
+import type { DeliveryLedger } from './delivery-ledger';
+import type { PreferenceStore } from './preference-store';
+import type { StateStore } from './state-store';
+
+/** Everything the product keeps, on one engine (embedded SQLite or PostgreSQL). */
+export interface Storage {
+  readonly engine: 'sqlite' | 'postgres';
+  readonly connections: ConnectionStore;
+  readonly activations: ActivationStore;
+  readonly conversations: ConversationStore;
+  readonly preferences: PreferenceStore;
+  readonly deliveries: DeliveryLedger;
+  readonly audit: AuditLog;
+  readonly state: StateStore;
+  /** Resolves when the engine answers a trivial query (for `/readyz`). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
