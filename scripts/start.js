@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// `npm start`: compile when the sources changed since the last build (tsc is incremental), then run.
+const { spawnSync } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const tsc = require.resolve('typescript/bin/tsc');
+const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) {
+  process.stderr.write('Build failed: see the TypeScript errors above.\n');
+  process.exit(build.status ?? 1);
+}
+require(path.join(root, 'dist', 'src', 'server.js'));

@@ -1,0 +1,39 @@
+/**
+ * Every environment key the product reads, with its default and meaning. The README's configuration
+ * table and `.env.example` are kept in step with this list by a test.
+ */
+export interface ConfigKeyDoc {
+  readonly name: string;
+  readonly default: string;
+  readonly description: string;
+}
+
+export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
+  { name: 'PORT', default: '3978', description: 'HTTP port for the bot endpoint, tab, API and (demo) sandbox.' },
+  { name: 'HOST', default: '0.0.0.0; 127.0.0.1 when MicrosoftAppId is empty', description: 'Interface to listen on. Without a bot app id the server only listens on loopback.' },
+  { name: 'PUBLIC_URL', default: 'http://localhost:{PORT}', description: 'The https URL Teams reaches this service on (tab pages, manifest, links).' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or trace.' },
+  { name: 'DATA_DIR', default: './data', description: 'Where the embedded SQLite database and the demo encryption key live.' },
+  { name: 'MicrosoftAppId', default: '(empty)', description: 'The Azure Bot app (client) id. Empty = local development: unauthenticated, loopback only.' },
+  { name: 'MicrosoftAppPassword', default: '(empty)', description: 'The bot app secret (secret).' },
+  { name: 'MicrosoftAppType', default: 'SingleTenant', description: 'SingleTenant, MultiTenant or UserAssignedMSI.' },
+  { name: 'MicrosoftAppTenantId', default: '(empty)', description: 'The Entra ID tenant of a SingleTenant bot.' },
+  { name: 'AFAS_ENVIRONMENT', default: '(unset)', description: 'The default AFAS environment: O12345AA, T12345AA, A12345AA, or a participant number (production).' },
+  { name: 'AFAS_BASE_URL', default: '(unset)', description: 'Instead of AFAS_ENVIRONMENT: the full .../ProfitRestServices URL (https; http only for localhost).' },
+  { name: 'AFAS_API_KEY', default: '(unset)', description: "The app connector's API key (API-sleutel), 32 hex characters (secret)." },
+  { name: 'AFAS_ENVIRONMENT_KEY', default: '(unset)', description: "The app connector's environment key (Omgevingssleutel), 32 hex characters (secret)." },
+  { name: 'AFAS_TASKS_CONNECTOR', default: 'Teams_Tasks', description: 'GetConnector with the user\'s tasks (a copy of Pocket_Tasks in the app connector).' },
+  { name: 'AFAS_SIGNALS_CONNECTOR', default: 'Teams_Signals', description: 'GetConnector with the user\'s signals (a copy of Pocket_Signals).' },
+  { name: 'AFAS_INSITE_URL', default: 'https://{nr}.afasinsite.nl', description: 'AFAS InSite, where "Open AFAS" leads.' },
+  { name: 'AFAS_TASK_URL_TEMPLATE', default: '(unset)', description: 'Link to one task, with {field} placeholders from the task row, e.g. https://12345.afasinsite.nl/taak?id={guid_task}.' },
+  { name: 'AFAS_SIGNAL_URL_TEMPLATE', default: '(unset)', description: 'Link to one signal, with {field} placeholders from the signal row.' },
+  { name: 'AFAS_DEFAULT_TASKS_URL', default: 'AFAS_INSITE_URL', description: 'Where a click goes when no item link can be built (the InSite "Mijn taken" page).' },
+  { name: 'AFAS_USE_DEFAULT_TASKS_URL', default: 'false', description: 'true = every click goes to AFAS_DEFAULT_TASKS_URL (for when deep links end on a 404 page).' },
+  { name: 'AFAS_TIMEOUT_MS', default: '30000', description: 'How long one AFAS request may take before it fails with afas_timeout.' },
+  { name: 'AFAS_MAX_ROWS', default: '500', description: 'Hard cap on rows read from one connector for one user.' },
+  { name: 'DATABASE_URL', default: '(unset)', description: 'postgres://... selects PostgreSQL; unset selects embedded SQLite in DATA_DIR.' },
+  { name: 'TOKEN_ENCRYPTION_KEY', default: '(generated in demo mode)', description: 'Base64 of 32 random bytes; encrypts AFAS tokens and keys at rest. Required outside demo mode (secret).' },
+  { name: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', default: '(unset)', description: 'Comma-separated older keys, still accepted for reading while secrets are re-encrypted (secret).' },
+  { name: 'DEMO', default: 'true when neither AFAS_BASE_URL nor AFAS_ENVIRONMENT is set', description: 'Demo mode: the embedded AFAS sandbox is the AFAS connection and is served under /sandbox.' },
+  { name: 'SANDBOX_SIGNAL_INTERVAL_SECONDS', default: '180', description: 'Demo mode: how often the sandbox creates a new signal for each activated user (0 = never).' },
+];

@@ -1,0 +1,176 @@
+import { existsSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+import { AfasEnvironmentError, insiteUrlFor, normaliseBaseUrl, resolveAfasEnvironment } from './domain/afas-environment';
+import { AppError } from './domain/app-error';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/** The default AFAS connection as configured through the AFAS_* keys. */
+export interface AfasConnectionConfig {
+  readonly environment: string;
+  readonly baseUrl: string;
+  readonly insiteUrl: string;
+  readonly apiKey: string;
+  readonly environmentKey: string;
+  readonly tasksConnector: string;
+  readonly signalsConnector: string;
+  readonly taskUrlTemplate: string | null;
+  readonly signalUrlTemplate: string | null;
+  readonly defaultTasksUrl: string;
+  readonly useDefaultTasksUrl: boolean;
+}
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly logLevel: LogLevel;
+  readonly dataDir: string;
+  readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; readonly tenantId: string };
+  readonly demo: boolean;
+  /** Null in demo mode (the sandbox is the connection) or when AFAS is only configured per tenant by admins. */
+  readonly afas: AfasConnectionConfig | null;
+  readonly afasTimeoutMs: number;
+  readonly afasMaxRows: number;
+  readonly databaseUrl: string | null;
+  /** Base64 keys; null current key means demo mode generates one in DATA_DIR. */
+  readonly encryption: { readonly currentKey: string | null; readonly previousKeys: readonly string[] };
+  readonly sandbox: { readonly signalIntervalMs: number };
+}
+
+/** Startup stops with this: one message listing every bad key, never a secret value. */
+export class ConfigError extends AppError {
+  constructor(readonly problems: readonly string[]) {
+    super('config_invalid', `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const HEX32 = /^[0-9a-fA-F]{32}$/;
+const BOOL = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const CONNECTOR = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be a GetConnector name (letters, digits, _ . -)');
+
+function httpsUrl(allowTemplate: boolean) {
+  return z.string().refine((value) => {
+    try {
+      normaliseBaseUrl(allowTemplate ? value.replace(/\{[A-Za-z0-9_]+\}/g, 'x') : value.split('?')[0]);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an https:// URL (http:// only for localhost)');
+}
+
+const base64Key = z.string().refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes (openssl rand -base64 32)');
+
+/** Reads `.env` when present, then parses `process.env`. The only reader of `process.env`. */
+export function loadConfig(): AppConfig {
+  if (existsSync('.env')) loadDotenv({ path: '.env', quiet: true });
+  return parseConfig(process.env);
+}
+
+/** Parses and checks every key at once; throws ConfigError listing all problems. */
+export function parseConfig(env: Env): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
+    const raw = env[key];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const result = schema.safeParse(raw.trim());
+    if (result.success) return result.data;
+    problems.push(`${key} ${result.error.issues[0]?.message ?? 'is invalid'}`);
+    return fallback;
+  };
+  const optional = <T>(key: string, schema: z.ZodType<T>): T | null => read<T | null>(key, schema, null);
+
+  const port = read('PORT', z.coerce.number().int().min(0).max(65535), 3978);
+  const appId = read('MicrosoftAppId', z.string(), '');
+  const host = read('HOST', z.string().min(1), appId === '' ? '127.0.0.1' : '0.0.0.0');
+  const publicUrl = read('PUBLIC_URL', httpsUrl(false), `http://localhost:${port}`).replace(/\/+$/, '');
+  const logLevel = read<LogLevel>('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']), 'info');
+  const dataDir = read('DATA_DIR', z.string(), './data');
+  const appType = read('MicrosoftAppType', z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']), 'SingleTenant');
+  const appPassword = read('MicrosoftAppPassword', z.string(), '');
+  const tenantId = read('MicrosoftAppTenantId', z.string(), '');
+  if (appId !== '' && appType === 'SingleTenant' && tenantId === '') problems.push('MicrosoftAppTenantId is required for a SingleTenant bot');
+
+  const environment = optional('AFAS_ENVIRONMENT', z.string());
+  const baseUrlRaw = optional('AFAS_BASE_URL', z.string());
+  const demo = read('DEMO', BOOL, environment === null && baseUrlRaw === null);
+  const afas = demo ? null : parseAfas(env, environment, baseUrlRaw, problems, read, optional);
+
+  const databaseUrl = optional('DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL (unset it to use embedded SQLite)'));
+  const currentKey = optional('TOKEN_ENCRYPTION_KEY', base64Key);
+  const previousKeys = read('TOKEN_ENCRYPTION_PREVIOUS_KEYS', z.string().transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean)).pipe(z.array(base64Key)), []);
+  if (!demo && !env.TOKEN_ENCRYPTION_KEY?.trim()) problems.push('TOKEN_ENCRYPTION_KEY is required outside demo mode');
+
+  const config: AppConfig = {
+    port,
+    host,
+    publicUrl,
+    logLevel,
+    dataDir,
+    bot: { appId, appPassword, appType, tenantId },
+    demo,
+    afas,
+    afasTimeoutMs: read('AFAS_TIMEOUT_MS', z.coerce.number().int().min(1000).max(900_000), 30_000),
+    afasMaxRows: read('AFAS_MAX_ROWS', z.coerce.number().int().min(1).max(10_000), 500),
+    databaseUrl,
+    encryption: { currentKey, previousKeys },
+    sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 180) * 1000 },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return deepFreeze(config);
+}
+
+type Read = <T>(key: string, schema: z.ZodType<T>, fallback: T) => T;
+type Optional = <T>(key: string, schema: z.ZodType<T>) => T | null;
+
+function parseAfas(env: Env, environment: string | null, baseUrlRaw: string | null, problems: string[], read: Read, optional: Optional): AfasConnectionConfig | null {
+  if (environment !== null && baseUrlRaw !== null) problems.push('AFAS_ENVIRONMENT and AFAS_BASE_URL are both set: set only one');
+  const source = baseUrlRaw !== null ? 'AFAS_BASE_URL' : 'AFAS_ENVIRONMENT';
+  const input = baseUrlRaw ?? environment;
+  if (input === null) return null;
+  let resolved: ReturnType<typeof resolveAfasEnvironment> | null = null;
+  try {
+    resolved = resolveAfasEnvironment(input);
+    if (source === 'AFAS_ENVIRONMENT' && /^https?:/i.test(input)) problems.push('AFAS_ENVIRONMENT must be an environment name or number; put a URL in AFAS_BASE_URL');
+    if (source === 'AFAS_BASE_URL' && !/^https?:/i.test(input)) problems.push('AFAS_BASE_URL must be a full URL; put an environment name in AFAS_ENVIRONMENT');
+  } catch (error) {
+    problems.push(`${source} ${error instanceof AfasEnvironmentError ? error.message : 'is invalid'}`);
+  }
+  const key = (name: string) => {
+    const value = env[name]?.trim();
+    if (!value) problems.push(`${name} is required when ${source} is set`);
+    else if (!HEX32.test(value)) problems.push(`${name} must be 32 hexadecimal characters, as AFAS shows it in the app connector`);
+    return value ?? '';
+  };
+  const apiKey = key('AFAS_API_KEY');
+  const environmentKey = key('AFAS_ENVIRONMENT_KEY');
+  const participantInsite = resolved?.participant ? insiteUrlFor(resolved.participant) : null;
+  const insiteUrl = read('AFAS_INSITE_URL', httpsUrl(false), participantInsite ?? '');
+  if (insiteUrl === '') problems.push('AFAS_INSITE_URL is required when AFAS_BASE_URL names no participant number');
+  return {
+    environment: input,
+    baseUrl: resolved?.baseUrl ?? '',
+    insiteUrl,
+    apiKey,
+    environmentKey,
+    tasksConnector: read('AFAS_TASKS_CONNECTOR', CONNECTOR, 'Teams_Tasks'),
+    signalsConnector: read('AFAS_SIGNALS_CONNECTOR', CONNECTOR, 'Teams_Signals'),
+    taskUrlTemplate: optional('AFAS_TASK_URL_TEMPLATE', httpsUrl(true)),
+    signalUrlTemplate: optional('AFAS_SIGNAL_URL_TEMPLATE', httpsUrl(true)),
+    defaultTasksUrl: read('AFAS_DEFAULT_TASKS_URL', httpsUrl(false), insiteUrl),
+    useDefaultTasksUrl: read('AFAS_USE_DEFAULT_TASKS_URL', BOOL, false),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

@@ -1,0 +1,118 @@
+import type { AddressInfo } from 'node:net';
+import * as restify from 'restify';
+import type { Logger } from '../ports/logger';
+import { errorResponse } from './error-response';
+
+export interface HttpServerOptions {
+  readonly logger: Logger;
+  /** Resolves when every dependency the service needs answers (storage); rejects otherwise. */
+  readonly readiness: () => Promise<void>;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes?: number;
+}
+
+/**
+ * The product's HTTP server (restify): JSON logs with a request id, `/healthz`, `/readyz`, one error
+ * handler, and a graceful close that lets in-flight requests finish.
+ */
+export class HttpServer {
+  readonly restify: restify.Server;
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(options: HttpServerOptions) {
+    const server = restify.createServer({ name: 'afas-for-teams', ignoreTrailingSlash: true, handleUncaughtExceptions: false });
+    this.restify = server;
+    server.pre((req, res, next) => {
+      this.inFlight += 1;
+      res.setHeader('x-request-id', req.getId());
+      let counted = true;
+      const done = () => {
+        if (!counted) return;
+        counted = false;
+        this.inFlight -= 1;
+        if (this.inFlight === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+      };
+      res.once('finish', done);
+      res.once('close', done);
+      return next();
+    });
+    server.use(restify.plugins.queryParser({ mapParams: false }));
+    server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: options.maxBodyBytes ?? 1_000_000, rejectUnknown: false }));
+    server.on('after', (req: restify.Request, res: restify.Response) => {
+      const level = res.statusCode >= 500 ? 'error' : 'info';
+      options.logger[level]({ requestId: req.getId(), method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    });
+    server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, cb: () => void) => {
+      if (typeof err.statusCode === 'number' && err.statusCode < 500) {
+        const code = err.statusCode === 404 ? 'not_found' : err.statusCode === 405 ? 'method_not_allowed' : err.statusCode === 413 ? 'payload_too_large' : 'bad_request';
+        err.toJSON = () => ({ code, message: err.message, requestId: req.getId() });
+        return cb();
+      }
+      const { status, body } = errorResponse(err, req.getId());
+      options.logger.error({ requestId: req.getId(), code: body.code, err: describe(err) }, 'request failed');
+      res.status(status);
+      (err as { statusCode?: number }).statusCode = status;
+      err.toJSON = () => body;
+      return cb();
+    });
+    server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
+      res.send(200, { status: 'ok' });
+    });
+    server.get('/readyz', async (req: restify.Request, res: restify.Response) => {
+      try {
+        await options.readiness();
+        res.send(200, { status: 'ready' });
+      } catch (error) {
+        options.logger.warn({ requestId: req.getId(), err: describe(error) }, 'not ready');
+        res.send(503, { status: 'not ready', code: 'not_ready' });
+      }
+    });
+  }
+
+  async listen(port: number, host: string): Promise<{ port: number; origin: string }> {
+    await new Promise<void>((resolve, reject) => {
+      this.restify.server.once('error', reject);
+      this.restify.listen(port, host, () => {
+        this.restify.server.off('error', reject);
+        resolve();
+      });
+    });
+    const address = this.restify.server.address() as AddressInfo;
+    const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+    return { port: address.port, origin: `http://${shownHost}:${address.port}` };
+  }
+
+  /** Stops accepting connections, waits up to `graceMs` for in-flight requests, then closes the rest. */
+  async close(graceMs = 10_000): Promise<void> {
+    const server = this.restify.server;
+    if (!server.listening) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    if (this.inFlight > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        new Promise<void>((resolve) => this.idleWaiters.push(resolve)),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
+    }
+    server.closeAllConnections();
+    await closed;
+  }
+
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+}
+
+/** Error facts for a log line: code and message, never a request config that may hold secrets. */
+export function describe(error: unknown): Record<string, unknown> {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}) };
+  }
+  return { message: String(error) };
+}

@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './config';
+import { startApp } from './main';
+
+/** `npm start`: parse config, start, print where to go, stop gracefully on Ctrl-C or SIGTERM. */
+async function run(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee .env.example and the README's configuration table.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startApp(config);
+  const lines = [
+    '',
+    `AFAS for Teams is running${config.demo ? ' in demo mode (embedded AFAS sandbox, ' + app.storage.engine + ')' : ''}.`,
+    `  Health:          ${app.origin}/healthz`,
+    `  Bot endpoint:    ${app.origin}/api/messages`,
+  ];
+  if (app.sandbox) lines.push(`  Sandbox mailbox: ${app.origin}/sandbox/mail   (activation codes arrive here)`);
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n'));
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n${signal} received, finishing in-flight requests...\n`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`AFAS for Teams failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, parseConfig } from '../../src/config';
+import { CONFIG_KEYS } from '../../src/config-keys';
+
+const API_KEY = '0123456789abcdef0123456789abcdef';
+const ENV_KEY = 'fedcba9876543210fedcba9876543210';
+const ENC_KEY = Buffer.alloc(32, 7).toString('base64');
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('starts in demo mode with every default when nothing is set', () => {
+    const config = parseConfig({});
+    expect(config.demo).toBe(true);
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.dataDir).toBe('./data');
+    expect(config.afas).toBeNull();
+    expect(config.databaseUrl).toBeNull();
+    expect(config.publicUrl).toBe('http://localhost:3978');
+    expect(config.sandbox.signalIntervalMs).toBe(180_000);
+  });
+
+  it('resolves an environment name to the production REST host and InSite', () => {
+    const config = parseConfig({ AFAS_ENVIRONMENT: 'O12345AA', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY });
+    expect(config.demo).toBe(false);
+    expect(config.afas?.baseUrl).toBe('https://12345.rest.afas.online/ProfitRestServices');
+    expect(config.afas?.insiteUrl).toBe('https://12345.afasinsite.nl');
+    expect(config.afas?.defaultTasksUrl).toBe('https://12345.afasinsite.nl');
+    expect(config.afas?.tasksConnector).toBe('Teams_Tasks');
+    expect(config.afas?.signalsConnector).toBe('Teams_Signals');
+  });
+
+  it('reads test and acceptance environments and bare participant numbers', () => {
+    const base = { AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY };
+    expect(parseConfig({ ...base, AFAS_ENVIRONMENT: 'T12345AA' }).afas?.baseUrl).toBe('https://12345.resttest.afas.online/ProfitRestServices');
+    expect(parseConfig({ ...base, AFAS_ENVIRONMENT: 'A54321AB' }).afas?.baseUrl).toBe('https://54321.restaccept.afas.online/ProfitRestServices');
+    expect(parseConfig({ ...base, AFAS_ENVIRONMENT: '12345' }).afas?.baseUrl).toBe('https://12345.rest.afas.online/ProfitRestServices');
+  });
+
+  it('lists every bad key in one error, without echoing secret values', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      AFAS_BASE_URL: 'http://afas.example.com/ProfitRestServices',
+      AFAS_API_KEY: 'not-a-key-s3cr3t',
+      LOG_LEVEL: 'loud',
+      DATABASE_URL: 'mysql://x',
+    });
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/AFAS_BASE_URL must use https/);
+    expect(problems.join('\n')).toMatch(/AFAS_API_KEY must be 32 hexadecimal/);
+    expect(problems.join('\n')).toMatch(/AFAS_ENVIRONMENT_KEY is required/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL/);
+    expect(problems.join('\n')).toMatch(/DATABASE_URL/);
+    expect(problems.join('\n')).toMatch(/TOKEN_ENCRYPTION_KEY is required outside demo mode/);
+    expect(problems.join('\n')).not.toContain('s3cr3t');
+  });
+
+  it('accepts http:// only for loopback AFAS URLs', () => {
+    const base = { AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY, AFAS_INSITE_URL: 'https://insite.example.nl' };
+    expect(parseConfig({ ...base, AFAS_BASE_URL: 'http://127.0.0.1:9000/ProfitRestServices' }).afas?.baseUrl).toBe('http://127.0.0.1:9000/ProfitRestServices');
+    expect(problemsOf({ ...base, AFAS_BASE_URL: 'http://10.0.0.5/ProfitRestServices' })).toEqual([expect.stringMatching(/^AFAS_BASE_URL must use https/)]);
+  });
+
+  it('refuses both AFAS_ENVIRONMENT and AFAS_BASE_URL at once', () => {
+    const problems = problemsOf({ AFAS_ENVIRONMENT: 'O12345AA', AFAS_BASE_URL: 'https://12345.rest.afas.online/ProfitRestServices', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY });
+    expect(problems).toEqual(['AFAS_ENVIRONMENT and AFAS_BASE_URL are both set: set only one']);
+  });
+
+  it('rejects an encryption key that is not 32 bytes', () => {
+    expect(problemsOf({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be base64 of exactly 32 bytes/)]);
+  });
+
+  it('requires a tenant id for a single-tenant bot and listens on all interfaces once a bot app id is set', () => {
+    expect(problemsOf({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toEqual(['MicrosoftAppTenantId is required for a SingleTenant bot']);
+    const config = parseConfig({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 'tenant' });
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('returns a frozen object', () => {
+    const config = parseConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.bot)).toBe(true);
+  });
+
+  it('reads no key that the documented key list lacks', () => {
+    const read = new Set<string>();
+    const env = new Proxy({ AFAS_ENVIRONMENT: 'O12345AA', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY } as Record<string, string>, {
+      get(target, key: string) {
+        read.add(key);
+        return target[key];
+      },
+    });
+    parseConfig(env);
+    const documented = new Set(CONFIG_KEYS.map((k) => k.name));
+    expect([...read].filter((key) => !documented.has(key))).toEqual([]);
+  });
+
+  it('is documented key for key in the README table and in .env.example', () => {
+    const root = join(__dirname, '..', '..');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const tableKeys = [...readme.matchAll(/^\| `([A-Za-z_]+)` \|/gm)].map((m) => m[1]);
+    expect(tableKeys).toEqual(CONFIG_KEYS.map((k) => k.name));
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const exampleKeys = [...example.matchAll(/^#?\s?([A-Za-z_]+)=/gm)].map((m) => m[1]);
+    expect(exampleKeys).toEqual(CONFIG_KEYS.map((k) => k.name));
+  });
+});
