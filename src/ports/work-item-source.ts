@@ -1,0 +1,14 @@
+import type { AfasConnection } from '../domain/afas-connection';
+import type { WorkItem, WorkItemKind } from '../domain/work-item';
+
+export interface WorkItemList {
+  /** Newest first. */
+  readonly items: readonly WorkItem[];
+  /** Rows skipped because a required field (id, title) was missing. */
+  readonly skipped: number;
+}
+
+/** Reads one user's tasks or signals from the connection's GetConnector with that user's token. */
+export interface WorkItemSource {
+  list(connection: AfasConnection, token: string, kind: WorkItemKind): Promise<WorkItemList>;
+}
