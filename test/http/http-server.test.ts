@@ -54,7 +54,7 @@ describe('the HTTP server', () => {
   it('hides the details of an unexpected error from the client but logs it with the request id', async () => {
     const res = await fetch(`${origin}/crash`);
     expect(res.status).toBe(500);
-    const body = await res.json();
+    const body = (await res.json()) as { requestId?: string };
     expect(body).toEqual({ code: 'internal_error', message: 'Something went wrong on our side.', requestId: res.headers.get('x-request-id') });
     expect(logger.lines.some((l) => l.message === 'request failed' && l.fields.requestId === body.requestId)).toBe(true);
   });

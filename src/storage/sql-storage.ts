@@ -1,0 +1,41 @@
+import type { SecretBox } from '../ports/secret-box';
+import type { Storage } from '../ports/storage';
+import type { SqlDriver } from './sql-driver';
+import { SqlActivationStore } from './sql-activation-store';
+import { SqlAuditLog } from './sql-audit-log';
+import { SqlConnectionStore } from './sql-connection-store';
+import { SqlConversationStore } from './sql-conversation-store';
+import { SqlDeliveryLedger } from './sql-delivery-ledger';
+import { SqlPreferenceStore } from './sql-preference-store';
+import { SqlStateStore } from './sql-state-store';
+
+/** Every store over one migrated driver; the engine only shows in `engine`. */
+export class SqlStorage implements Storage {
+  readonly engine: Storage['engine'];
+  readonly connections: SqlConnectionStore;
+  readonly activations: SqlActivationStore;
+  readonly conversations: SqlConversationStore;
+  readonly preferences: SqlPreferenceStore;
+  readonly deliveries: SqlDeliveryLedger;
+  readonly audit: SqlAuditLog;
+  readonly state: SqlStateStore;
+
+  constructor(private readonly driver: SqlDriver, secretBox: SecretBox) {
+    this.engine = driver.engine;
+    this.connections = new SqlConnectionStore(driver, secretBox);
+    this.activations = new SqlActivationStore(driver, secretBox);
+    this.conversations = new SqlConversationStore(driver);
+    this.preferences = new SqlPreferenceStore(driver);
+    this.deliveries = new SqlDeliveryLedger(driver);
+    this.audit = new SqlAuditLog(driver);
+    this.state = new SqlStateStore(driver);
+  }
+
+  async ping(): Promise<void> {
+    await this.driver.query('SELECT 1 AS ok');
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+}
