@@ -1,0 +1,26 @@
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type TextColor } from './adaptive-card';
+import { heading, paragraph } from './rich-text';
+
+export type MessageTone = 'info' | 'success' | 'warning' | 'error';
+
+const TONE_COLOR: Record<MessageTone, TextColor> = { info: 'default', success: 'good', warning: 'warning', error: 'attention' };
+
+export interface MessageCardInput {
+  /** The sentence, already translated; may carry AFAS values (rendered as literal text). */
+  readonly text: string;
+  readonly tone?: MessageTone;
+  readonly title?: string;
+  /** Further sentences under the main one, in subtle text. */
+  readonly details?: readonly string[];
+  readonly actions?: readonly CardAction[];
+}
+
+/** A short info, success or error message, optionally with a title, details and buttons. */
+export function buildMessageCard(input: MessageCardInput): AdaptiveCard {
+  const tone = input.tone ?? 'info';
+  const body: CardElement[] = [];
+  if (input.title !== undefined) body.push(heading(input.title));
+  body.push(paragraph(input.text, tone === 'info' ? {} : { color: TONE_COLOR[tone] }, input.title !== undefined ? { spacing: 'small' } : {}));
+  for (const detail of input.details ?? []) body.push(paragraph(detail, { isSubtle: true }, { spacing: 'small' }));
+  return adaptiveCard(body, input.actions ?? []);
+}

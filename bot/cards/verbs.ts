@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Every card action is one of these verbs (Action.Execute `verb`). Handlers are a
+ * `VerbHandlers<...>` record so the compiler flags a verb without one; each handler receives data
+ * already parsed by the verb's schema (`parseVerbData`), because a card action payload comes from
+ * the client and is untrusted.
+ */
+export const VERBS = {
+  listPage: 'list.page',
+  listRefresh: 'list.refresh',
+  summaryRefresh: 'summary.refresh',
+  activationStart: 'activation.start',
+  activationSubmitUser: 'activation.submitUser',
+  activationSubmitCode: 'activation.submitCode',
+  activationResend: 'activation.resend',
+  activationCancel: 'activation.cancel',
+  deactivateConfirm: 'deactivate.confirm',
+  deactivateCancel: 'deactivate.cancel',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** Input ids on the activation cards; Teams merges input values into the action's data under these keys. */
+export const INPUT_IDS = { afasUserId: 'afasUserId', code: 'code' } as const;
+
+/** Pages are 1-based, as the user reads them. The cap only rejects absurd payloads. */
+export const MAX_PAGE = 1000;
+
+const kind = z.enum(['task', 'signal']);
+const listPosition = z.object({ kind, page: z.number().int().min(1).max(MAX_PAGE) });
+const empty = z.object({});
+
+export const VERB_DATA_SCHEMAS = {
+  [VERBS.listPage]: listPosition,
+  [VERBS.listRefresh]: listPosition,
+  [VERBS.summaryRefresh]: empty,
+  [VERBS.activationStart]: empty,
+  // An e-mail address is at most 254 characters; AFAS user codes are far shorter.
+  [VERBS.activationSubmitUser]: z.object({ [INPUT_IDS.afasUserId]: z.string().trim().min(1).max(254) }),
+  // Shape only: whether it looks like an AFAS code (examples show 8 digits) is the handler's call.
+  [VERBS.activationSubmitCode]: z.object({ [INPUT_IDS.code]: z.string().trim().min(1).max(64) }),
+  [VERBS.activationResend]: empty,
+  [VERBS.activationCancel]: empty,
+  [VERBS.deactivateConfirm]: empty,
+  [VERBS.deactivateCancel]: empty,
+} as const satisfies Record<Verb, z.ZodType>;
+
+export type VerbData<V extends Verb> = z.output<(typeof VERB_DATA_SCHEMAS)[V]>;
+
+/** The data a card carries for a verb, without the fields its inputs fill in. */
+type InputFields = {
+  [VERBS.activationSubmitUser]: typeof INPUT_IDS.afasUserId;
+  [VERBS.activationSubmitCode]: typeof INPUT_IDS.code;
+};
+export type StaticVerbData<V extends Verb> = V extends keyof InputFields ? Omit<VerbData<V>, InputFields[V]> : VerbData<V>;
+
+export type VerbHandler<V extends Verb, C, R> = (data: VerbData<V>, context: C) => R;
+export type VerbHandlers<C, R> = { readonly [V in Verb]: VerbHandler<V, C, R> };
+
+const VERB_SET: ReadonlySet<string> = new Set(Object.values(VERBS));
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && VERB_SET.has(value);
+}
+
+export type VerbDataResult<V extends Verb> = { ok: true; data: VerbData<V> } | { ok: false; issues: string[] };
+
+/** Validates an incoming action payload for a verb; issues name the path, never echo values. */
+export function parseVerbData<V extends Verb>(verb: V, data: unknown): VerbDataResult<V> {
+  const schema: z.ZodType<VerbData<V>> = VERB_DATA_SCHEMAS[verb] as unknown as z.ZodType<VerbData<V>>;
+  const result = schema.safeParse(data ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, issues: result.error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.code}`) };
+}
