@@ -1,0 +1,14 @@
+export { AfasSandbox, SANDBOX_APP_NAME, SANDBOX_PROFIT_VERSION, STANDALONE_PREFIX } from './afas-sandbox';
+export type { SandboxFaults, SandboxMailbox, SandboxStats } from './afas-sandbox';
+export { DEFAULT_OTP_VALIDITY_MS, DEFAULT_PARTICIPANT, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from './demo-keys';
+export { DEMO_MAIL_DOMAIN, DEMO_USERS, PROVISIONED_SIGNAL_COUNT, PROVISIONED_TASK_COUNT } from './demo-users';
+export type { DemoUserProfile, SignalLanguage } from './demo-users';
+export { SIGNAL_FIELDS, TASK_FIELDS } from './connector-fields';
+export type { ConnectorFieldDefinition, SandboxDataType } from './connector-fields';
+export { MAX_CELLS } from './connector-reader';
+export { DEFAULT_TAKE } from './connector-query';
+export { MAX_QUERY_LENGTH } from './request-pipeline';
+export { MAILBOX_JSON_PATH, MAILBOX_PATH } from './routes/mailbox-routes';
+export { RealClock } from './real-clock';
+export { SilentLogger } from './silent-logger';
+export type { Fault, MailMessage, RecordedRequest, SandboxOptions, SandboxRow, SandboxUserInfo, SandboxValue } from './sandbox-types';
