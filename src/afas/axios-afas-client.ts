@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { AfasError } from '../domain/afas-error';
+import type { AfasRow } from '../domain/work-item';
+import type {
+  AfasAuth,
+  AfasClient,
+  ConnectorMeta,
+  ConnectorPage,
+  ConnectorQuery,
+  MetaInfo,
+  OtpRequestInput,
+  OtpValidationInput,
+} from '../ports/afas-client';
+import { authorizationHeader } from './auth-header';
+import type { AfasHttpRequest, AxiosAfasTransport } from './axios-afas-transport';
+import { buildConnectorQueryString } from './connector-query-string';
+import { badResponse, parseJson } from './error-mapping';
+import { connectorMetaSchema, connectorPageSchema, metaInfoSchema, otpValidationSchema, profitVersionSchema } from './wire-schemas';
+
+/** AFAS's own default page size, used by `getAllRows`. */
+export const PAGE_SIZE = 100;
+
+const XML_TOKEN = /^<token>[\s\S]*<\/token>$/;
+
+/** One AFAS Profit environment over REST. Every method rejects with `AfasError` only. */
+export class AxiosAfasClient implements AfasClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly transport: AxiosAfasTransport,
+  ) {}
+
+  async requestOtp(input: OtpRequestInput): Promise<void> {
+    // AFAS answers 2xx even for wrong keys or users, so there is nothing to read from the body.
+    await this.transport.send({
+      method: 'POST',
+      path: 'otprequest',
+      body: { apiKey: input.apiKey, apiToken: input.environmentKey, userId: input.userId },
+      retry: 'unsent-only',
+      secrets: [input.apiKey, input.environmentKey],
+    });
+  }
+
+  async validateOtp(input: OtpValidationInput): Promise<string> {
+    const request: AfasHttpRequest = {
+      method: 'POST',
+      path: 'otpvalidation',
+      body: { apiKey: input.apiKey, apiToken: input.environmentKey, userId: input.userId, otp: input.otp },
+      retry: 'never',
+      secrets: [input.apiKey, input.environmentKey, input.otp],
+    };
+    const { token } = await this.parsed(request, otpValidationSchema);
+    // AFAS appends CRLF to the token; the XML string without it is what gets base64-encoded later.
+    const trimmed = token.trim();
+    if (!XML_TOKEN.test(trimmed)) throw badResponse(request.path, 'a token that is not a <token>…</token> document', token, [...request.secrets, token]);
+    return trimmed;
+  }
+
+  async getConnector(auth: AfasAuth, connectorId: string, query: ConnectorQuery = {}): Promise<ConnectorPage> {
+    const path = `connectors/${encodedId(connectorId)}`;
+    return this.get(auth, path, connectorPageSchema, buildConnectorQueryString(query, path));
+  }
+
+  /**
+   * Pages of `min(100, rows still allowed + 1)` from `query.skip` (default 0) until a short page;
+   * `query.take` is ignored. Exactly `maxRows` rows are fine; the call fails with
+   * `afas_row_cap_exceeded` only once AFAS shows it has more, so a cap never truncates silently.
+   */
+  async getAllRows(auth: AfasAuth, connectorId: string, query: ConnectorQuery & { readonly maxRows: number }): Promise<AfasRow[]> {
+    const { maxRows, ...rest } = query;
+    const endpoint = `connectors/${encodedId(connectorId)}`;
+    if (!Number.isInteger(maxRows) || maxRows < 0) {
+      throw new AfasError('afas_bad_request', `Refusing to call AFAS ${endpoint}: maxRows must be a whole number of 0 or more`, { endpoint });
+    }
+    const rows: AfasRow[] = [];
+    let skip = rest.skip ?? 0;
+    for (;;) {
+      // One row more than allowed tells "exactly maxRows" apart from "more than maxRows".
+      const take = Math.min(PAGE_SIZE, maxRows + 1 - rows.length);
+      const page = await this.getConnector(auth, connectorId, { ...rest, skip, take });
+      rows.push(...page.rows);
+      if (rows.length > maxRows) {
+        throw new AfasError('afas_row_cap_exceeded', `AFAS ${endpoint} has more than ${maxRows} rows for this query; narrow the filter or raise the cap`, { endpoint });
+      }
+      if (page.rows.length < take) return rows;
+      skip += page.rows.length;
+    }
+  }
+
+  async metainfo(auth: AfasAuth): Promise<MetaInfo> {
+    return this.get(auth, 'metainfo', metaInfoSchema);
+  }
+
+  async connectorMetainfo(auth: AfasAuth, connectorId: string): Promise<ConnectorMeta> {
+    return this.get(auth, `metainfo/get/${encodedId(connectorId)}`, connectorMetaSchema);
+  }
+
+  async profitVersion(auth: AfasAuth): Promise<string> {
+    const { version } = await this.get(auth, 'ProfitVersion', profitVersionSchema);
+    return version;
+  }
+
+  private async get<S extends z.ZodType>(auth: AfasAuth, path: string, schema: S, query?: string): Promise<z.output<S>> {
+    const header = authorizationHeader(auth);
+    return this.parsed({ method: 'GET', path, query, authorization: header.value, retry: 'idempotent', secrets: header.secrets }, schema);
+  }
+
+  private async parsed<S extends z.ZodType>(request: AfasHttpRequest, schema: S): Promise<z.output<S>> {
+    const response = await this.transport.send(request);
+    const json = parseJson(response.body);
+    if (json === undefined) throw badResponse(request.path, 'a body that is not JSON', response.body, request.secrets, response.status);
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+      throw badResponse(request.path, `JSON of an unexpected shape (${where}: ${issue?.message ?? 'invalid'})`, response.body, request.secrets, response.status);
+    }
+    return result.data;
+  }
+}
+
+function encodedId(connectorId: string): string {
+  if (connectorId.trim() === '') throw new AfasError('afas_bad_request', 'Refusing to call AFAS: the connector id is empty');
+  return encodeURIComponent(connectorId);
+}
