@@ -1,17 +1,27 @@
 import { join } from 'node:path';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../sandbox';
+import { BotHost } from '../bot/bot-host';
+import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from './afas/axios-afas-client-factory';
+import { RowMapper } from './afas/row-mapper';
 import { SystemClock } from './clock/system-clock';
 import type { AppConfig } from './config';
 import { HttpServer } from './http/http-server';
 import { createPinoLogger } from './logging/pino-logger';
+import type { BotServices } from '../bot/bot-turn';
+import type { AfasClientFactory } from './ports/afas-client';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { Storage } from './ports/storage';
 import { AesGcmSecretBox } from './secrets/aes-gcm-secret-box';
 import { loadOrCreateKeyFile, parseEncryptionKey } from './secrets/encryption-key';
 import { openStorage } from './storage/open-storage';
+import { ActivationAttempts } from './use-cases/activation-attempts';
+import { ConfirmActivationCode } from './use-cases/confirm-activation-code';
+import { DeactivateUser } from './use-cases/deactivate-user';
+import { ListWorkItems } from './use-cases/list-work-items';
 import { registerDefaultConnection, type DefaultConnectionInput } from './use-cases/register-default-connection';
+import { RequestActivationCode } from './use-cases/request-activation-code';
 
 export const SANDBOX_PREFIX = '/sandbox/afas/ProfitRestServices';
 
@@ -46,6 +56,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     : null;
   sandbox?.registerRoutes(http.restify, SANDBOX_PREFIX);
 
+  const afasFactory = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }) });
+  const botHost = buildBot(config, storage, afasFactory, clock, logger);
+  http.post('/api/messages', (req, res) => botHost.process(req, res));
+
   let listening: { port: number; origin: string };
   try {
     listening = await http.listen(config.port, config.host);
@@ -53,8 +67,6 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     await storage.close();
     throw error;
   }
-  const afasFactory = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }) });
-  void afasFactory;
 
   const connection = defaultConnectionInput(config, listening.port);
   if (connection) await registerDefaultConnection(storage.connections, clock, connection);
@@ -73,10 +85,48 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         sandbox?.stop();
         await http.close();
         await sandbox?.close();
+        afasFactory.close();
         await storage.close();
       })();
       return closing;
     },
+  };
+}
+
+function buildBot(config: AppConfig, storage: Storage, afas: AxiosAfasClientFactory, clock: Clock, logger: Logger): BotHost {
+  const services = createBotServices({ storage, afas, clock, logger, maxRows: config.afasMaxRows, invokeBudgetMs: 4500, tabUrl: null });
+  const { appId, appPassword, appType, tenantId } = config.bot;
+  return new BotHost({ appId, appPassword, appType, tenantId, state: storage.state, services });
+}
+
+export interface BotServiceDeps {
+  readonly storage: Storage;
+  readonly afas: AfasClientFactory;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly maxRows: number;
+  readonly invokeBudgetMs: number;
+  readonly tabUrl: string | null;
+}
+
+/** The use cases and stores the bot talks to (also used by the bot's tests). */
+export function createBotServices(deps: BotServiceDeps): BotServices {
+  const { storage, afas, clock, logger } = deps;
+  const attempts = new ActivationAttempts(storage.state);
+  const source = new AfasWorkItemSource(afas, new RowMapper(logger.child({ component: 'rows' })), deps.maxRows);
+  const listWorkItems = new ListWorkItems({ activations: storage.activations, connections: storage.connections, source, clock });
+  return {
+    listWorkItems,
+    requestActivationCode: new RequestActivationCode({ connections: storage.connections, attempts, afas, clock }),
+    confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas, listWorkItems, clock }),
+    deactivateUser: new DeactivateUser({ activations: storage.activations, attempts }),
+    activations: storage.activations,
+    conversations: storage.conversations,
+    preferences: storage.preferences,
+    clock,
+    logger: logger.child({ component: 'bot' }),
+    tabUrl: deps.tabUrl,
+    invokeBudgetMs: deps.invokeBudgetMs,
   };
 }
 

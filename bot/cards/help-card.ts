@@ -30,6 +30,8 @@ function commandRow(lang: Language, command: PlainMessageKey, description: Plain
 export interface HelpCardInput {
   readonly lang: Language;
   readonly activated: boolean;
+  /** The answer to text the bot did not understand: says so before listing the commands. */
+  readonly unrecognised?: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface HelpCardInput {
  */
 export function buildHelpCard(input: HelpCardInput): AdaptiveCard {
   const { lang } = input;
-  const body: CardElement[] = [heading(translate(lang, 'help.title')), paragraph(translate(lang, 'help.intro'), {}, { spacing: 'small' })];
+  const body: CardElement[] = [heading(translate(lang, 'help.title')), paragraph(translate(lang, input.unrecognised ? 'unknown.intro' : 'help.intro'), {}, { spacing: 'small' })];
   for (const [command, description] of HELP_COMMANDS) body.push(commandRow(lang, command, description));
   const actions: CardAction[] = input.activated
     ? [

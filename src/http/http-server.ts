@@ -70,6 +70,11 @@ export class HttpServer {
     });
   }
 
+  /** Registers a POST route whose handler writes the response itself (the bot endpoint). */
+  post(path: string, handler: (req: restify.Request, res: restify.Response) => Promise<void>): void {
+    this.restify.post(path, async (req: restify.Request, res: restify.Response) => handler(req, res));
+  }
+
   async listen(port: number, host: string): Promise<{ port: number; origin: string }> {
     await new Promise<void>((resolve, reject) => {
       this.restify.server.once('error', reject);

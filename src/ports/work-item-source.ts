@@ -6,6 +6,8 @@ export interface WorkItemList {
   readonly items: readonly WorkItem[];
   /** Rows skipped because a required field (id, title) was missing. */
   readonly skipped: number;
+  /** True when AFAS holds more rows than the configured cap and only the newest were read. */
+  readonly truncated: boolean;
 }
 
 /** Reads one user's tasks or signals from the connection's GetConnector with that user's token. */

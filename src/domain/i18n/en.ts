@@ -93,6 +93,13 @@ export const en = {
   'error.unreachable': 'AFAS cannot be reached right now. Please try again in a few minutes.',
   'error.adminSetup': "AFAS refused the request. Your AFAS administrator needs to check the app connector's settings.",
   'error.generic': 'Sorry, something went wrong on our side. Please try again in a moment.',
+  'settings.unavailable': "Notification settings are not available yet.",
+  'error.slow': "AFAS is taking longer than usual. Tap Refresh or try again in a moment.",
+  'error.staleAction': "This button belongs to an older card. Type \"help\" to see what you can do.",
+  'error.userIdInvalid': "That is not an AFAS e-mail address or user code. Check it and try again.",
+  'error.notStarted': "There is no activation in progress. Start again to have AFAS e-mail you a code.",
+  'unknown.intro': "I did not understand that. These are the things I can do:",
+  'activation.throttled': "A new code can be requested at {time}. Use the code from the last e-mail until then.",
 
   'noAccess.title': 'AFAS for Teams is not available to you yet',
   'noAccess.body': 'Your organisation has not connected AFAS for Teams to an AFAS environment for you. Ask your administrator to set it up.',

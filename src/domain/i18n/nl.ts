@@ -91,6 +91,13 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.unreachable': 'AFAS is op dit moment niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   'error.adminSetup': 'AFAS heeft de aanvraag geweigerd. Je AFAS-beheerder moet de instellingen van de app connector controleren.',
   'error.generic': 'Sorry, er ging bij ons iets mis. Probeer het zo opnieuw.',
+  'settings.unavailable': "Instellingen voor meldingen zijn nog niet beschikbaar.",
+  'error.slow': "AFAS reageert trager dan normaal. Tik op Vernieuwen of probeer het zo opnieuw.",
+  'error.staleAction': "Deze knop hoort bij een oudere kaart. Typ \"help\" om te zien wat je kunt doen.",
+  'error.userIdInvalid': "Dat is geen AFAS-e-mailadres of gebruikerscode. Controleer het en probeer het opnieuw.",
+  'error.notStarted': "Er loopt geen activatie. Begin opnieuw, dan mailt AFAS je een code.",
+  'unknown.intro': "Dat begreep ik niet. Dit kan ik voor je doen:",
+  'activation.throttled': "Een nieuwe code kun je om {time} aanvragen. Gebruik tot die tijd de code uit de laatste e-mail.",
 
   'noAccess.title': 'AFAS for Teams is nog niet voor je beschikbaar',
   'noAccess.body': 'Je organisatie heeft AFAS for Teams nog niet voor je gekoppeld aan een AFAS-omgeving. Vraag je beheerder om dit in te stellen.',

@@ -1,0 +1,182 @@
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import type { BotServices, BotTurn } from './bot-turn';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/adaptive-card';
+import { buildMessageCard } from './cards/message-card';
+import { buildWelcomeCard } from './cards/welcome-card';
+import { isVerb, parseVerbData, VERBS, type Verb } from './cards/verbs';
+import { CardReplies } from './card-replies';
+import { parseCommand, type Command } from './commands';
+import { ActivationDialog, type ActivationOptions } from './dialogs/activation-dialog';
+import { replyWithFailure } from './failure-reply';
+import { answerUnrecognised, COMMAND_HANDLERS } from './handlers/command-handlers';
+import { VERB_HANDLERS } from './handlers/verb-handlers';
+import type { InboundDedupe } from './inbound-dedupe';
+import { translate } from '../src/domain/i18n/translate';
+import { AppError } from '../src/domain/app-error';
+import { attachBotTurn } from './turn-state';
+import { languageFor, userKeyFromActivity } from './turn-user';
+
+/** Verbs a running activation dialog answers; everything else is handled the same with or without one. */
+const DIALOG_VERBS: ReadonlySet<Verb> = new Set([VERBS.activationSubmitUser, VERBS.activationSubmitCode, VERBS.activationResend]);
+const DIALOG_COMMANDS: ReadonlySet<Command | null> = new Set([null, 'resend']);
+
+/**
+ * The Teams bot: welcomes on install, answers commands and card actions, runs the activation
+ * dialog. Every conversation reference is stored for proactive messages.
+ */
+export class AfasTeamsBot extends TeamsActivityHandler {
+  private readonly dialogs: DialogSet;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly welcomed: StatePropertyAccessor<boolean>;
+
+  constructor(private readonly services: BotServices, private readonly conversationState: ConversationState, private readonly dedupe: InboundDedupe) {
+    super();
+    this.dialogState = conversationState.createProperty<DialogState>('dialogState');
+    this.welcomed = conversationState.createProperty<boolean>('welcomed');
+    this.dialogs = new DialogSet(this.dialogState).add(new ActivationDialog());
+
+    this.onMessage(async (context, next) => {
+      const turn = await this.startTurn(context);
+      await this.handleInput(turn, parseCommand(context.activity.text), null, undefined);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.welcome(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    if (!this.dedupe.firstTime(context.activity.id)) {
+      this.services.logger.info({ activityId: context.activity.id, type: context.activity.type }, 'duplicate activity ignored');
+      if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: messageResponse('') } });
+      return;
+    }
+    await super.run(context);
+    await this.conversationState.saveChanges(context);
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = await this.startTurn(context);
+    const verb = value.action?.verb;
+    const work = isVerb(verb)
+      ? this.handleInput(turn, null, verb, value.action.data)
+      : turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.staleAction'), tone: 'warning' }));
+    const finished = await withinBudget(work, this.services.invokeBudgetMs);
+    if (!finished) {
+      this.services.logger.warn({ verb, budgetMs: this.services.invokeBudgetMs }, 'card action took longer than Teams waits');
+      work.catch((error: unknown) => this.services.logger.error({ verb, err: String(error) }, 'late card action failed'));
+      return cardResponse(buildMessageCard({ text: translate(turn.lang, 'error.slow'), tone: 'warning' }));
+    }
+    const card = turn.replies.replacementCard;
+    return card ? cardResponse(card) : messageResponse('');
+  }
+
+  private async handleInput(turn: BotTurn, command: Command | null, verb: Verb | null, data: unknown): Promise<void> {
+    try {
+      if (command === 'cancel' || verb === VERBS.activationCancel) return await COMMAND_HANDLERS.cancel(turn);
+      const dc = await this.dialogs.createContext(turn.context);
+      const dialogTakesIt = dc.activeDialog !== undefined && (verb ? DIALOG_VERBS.has(verb) : DIALOG_COMMANDS.has(command));
+      if (dialogTakesIt) {
+        await dc.continueDialog();
+        return;
+      }
+      if (verb) {
+        const parsed = parseVerbData(verb, data);
+        if (!parsed.ok) {
+          this.services.logger.warn({ verb, issues: parsed.issues }, 'card action with invalid data');
+          await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.staleAction'), tone: 'warning' }));
+          return;
+        }
+        await (VERB_HANDLERS[verb] as (d: unknown, t: BotTurn) => Promise<void>)(parsed.data, turn);
+        return;
+      }
+      await (command ? COMMAND_HANDLERS[command](turn) : answerUnrecognised(turn));
+    } catch (error) {
+      if (!(await replyWithFailure(turn, error))) throw error;
+    }
+  }
+
+  private async startTurn(context: TurnContext): Promise<BotTurn> {
+    const { services } = this;
+    const user = userKeyFromActivity(context.activity);
+    const now = services.clock.now();
+    await services.conversations.save(user, { ...TurnContext.getConversationReference(context.activity) }, now);
+    const lang = languageFor(context.activity, await services.preferences.get(user));
+    const replies = new CardReplies(context);
+    const dialogs = this.dialogs;
+    const turn: BotTurn = {
+      context,
+      user,
+      lang,
+      now,
+      replies,
+      services,
+      suggestedAfasUserId: () => suggestedUserId(context),
+      async beginActivation(options: ActivationOptions = {}) {
+        const dc = await dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        const result = await dc.beginDialog(ActivationDialog.id, options);
+        if (result.status === DialogTurnStatus.empty) throw new AppError('dialog_failed', 'activation dialog did not start');
+      },
+      async cancelDialogs() {
+        const dc = await dialogs.createContext(context);
+        const wasActive = dc.activeDialog !== undefined;
+        await dc.cancelAllDialogs();
+        return wasActive;
+      },
+    };
+    attachBotTurn(context, turn);
+    return turn;
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const turn = await this.startTurn(context);
+    if (await this.welcomed.get(context, false)) return;
+    await this.welcomed.set(context, true);
+    const activated = (await this.services.activations.get(turn.user))?.status === 'active';
+    await turn.replies.send(buildWelcomeCard({ lang: turn.lang, activated }));
+  }
+}
+
+function cardResponse(card: object): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card as Record<string, unknown> };
+}
+
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
+}
+
+async function withinBudget(work: Promise<void>, budgetMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), budgetMs);
+  });
+  try {
+    return await Promise.race([work.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The user's e-mail or UPN from Teams' roster, to prefill the AFAS user id; null if Teams does not answer quickly. */
+async function suggestedUserId(context: TurnContext): Promise<string | null> {
+  if (context.activity.channelId !== 'msteams') return null;
+  const lookup = TeamsInfo.getMember(context, context.activity.from.id).then((m) => m.email ?? m.userPrincipalName ?? null, () => null);
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000).unref());
+  return Promise.race([lookup, timeout]);
+}

@@ -1,0 +1,46 @@
+import type { TurnContext } from 'botbuilder';
+import type { UserKey } from '../src/domain/user-key';
+import type { Language } from '../src/domain/user-preferences';
+import type { ActivationStore } from '../src/ports/activation-store';
+import type { Clock } from '../src/ports/clock';
+import type { ConversationStore } from '../src/ports/conversation-store';
+import type { Logger } from '../src/ports/logger';
+import type { PreferenceStore } from '../src/ports/preference-store';
+import type { ConfirmActivationCode } from '../src/use-cases/confirm-activation-code';
+import type { DeactivateUser } from '../src/use-cases/deactivate-user';
+import type { ListWorkItems } from '../src/use-cases/list-work-items';
+import type { RequestActivationCode } from '../src/use-cases/request-activation-code';
+import type { CardReplies } from './card-replies';
+
+/** What the bot needs from the rest of the product: use cases and stores, injected by main.ts. */
+export interface BotServices {
+  readonly listWorkItems: ListWorkItems;
+  readonly requestActivationCode: RequestActivationCode;
+  readonly confirmActivationCode: ConfirmActivationCode;
+  readonly deactivateUser: DeactivateUser;
+  readonly activations: ActivationStore;
+  readonly conversations: ConversationStore;
+  readonly preferences: PreferenceStore;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Deep link to the personal tab, when the app package is known; null before that. */
+  readonly tabUrl: string | null;
+  /** How long an invoke may wait for AFAS before it answers with a fallback card (Teams allows ~5 s). */
+  readonly invokeBudgetMs: number;
+}
+
+/** One turn as the handlers see it. */
+export interface BotTurn {
+  readonly context: TurnContext;
+  readonly user: UserKey;
+  readonly lang: Language;
+  readonly now: Date;
+  readonly replies: CardReplies;
+  readonly services: BotServices;
+  /** The user's Teams e-mail/UPN, to prefill the AFAS user id (null when Teams does not say). */
+  suggestedAfasUserId(): Promise<string | null>;
+  /** Starts the activation dialog (replacing one in progress). */
+  beginActivation(options?: { afasUserId?: string }): Promise<void>;
+  /** Ends any dialog in progress. Returns whether one was active. */
+  cancelDialogs(): Promise<boolean>;
+}

@@ -1,0 +1,41 @@
+import { translate } from '../../src/domain/i18n/translate';
+import type { BotTurn } from '../bot-turn';
+import type { Command } from '../commands';
+import { buildActivationCancelledCard } from '../cards/activation-cards';
+import { buildDeactivateCard } from '../cards/deactivate-card';
+import { buildHelpCard } from '../cards/help-card';
+import { buildMessageCard } from '../cards/message-card';
+import { showSummary, showWorkList } from '../work-views';
+
+async function isActivated(turn: BotTurn): Promise<boolean> {
+  return (await turn.services.activations.get(turn.user))?.status === 'active';
+}
+
+/** One handler per command; the compiler flags a command without one. */
+export const COMMAND_HANDLERS: Readonly<Record<Command, (turn: BotTurn) => Promise<void>>> = {
+  tasks: (turn) => showWorkList(turn, 'task'),
+  signals: (turn) => showWorkList(turn, 'signal'),
+  summary: (turn) => showSummary(turn),
+  activate: (turn) => turn.beginActivation(),
+  deactivate: async (turn) => {
+    if (!(await turn.services.activations.get(turn.user))) {
+      await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'deactivate.notActive') }));
+      return;
+    }
+    await turn.replies.send(buildDeactivateCard(turn.lang));
+  },
+  settings: async (turn) => {
+    await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'settings.unavailable') }));
+  },
+  help: async (turn) => turn.replies.send(buildHelpCard({ lang: turn.lang, activated: await isActivated(turn) })),
+  resend: async (turn) => turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' })),
+  cancel: async (turn) => {
+    await turn.cancelDialogs();
+    await turn.replies.send(buildActivationCancelledCard(turn.lang));
+  },
+};
+
+/** The answer to text that is no command: a short help card that says so. */
+export async function answerUnrecognised(turn: BotTurn): Promise<void> {
+  await turn.replies.send(buildHelpCard({ lang: turn.lang, activated: await isActivated(turn), unrecognised: true }));
+}

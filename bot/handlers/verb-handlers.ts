@@ -1,0 +1,35 @@
+import { translate } from '../../src/domain/i18n/translate';
+import type { BotTurn } from '../bot-turn';
+import { buildActivationCancelledCard } from '../cards/activation-cards';
+import { buildMessageCard } from '../cards/message-card';
+import type { VerbHandlers } from '../cards/verbs';
+import { showSummary, showWorkList } from '../work-views';
+
+async function notStarted(turn: BotTurn): Promise<void> {
+  await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' }));
+}
+
+/**
+ * One handler per card verb, with data already validated by the verb's schema. Activation verbs
+ * land here only when no activation dialog is running (otherwise the dialog takes them).
+ */
+export const VERB_HANDLERS: VerbHandlers<BotTurn, Promise<void>> = {
+  'list.page': (data, turn) => showWorkList(turn, data.kind, data.page),
+  'list.refresh': (data, turn) => showWorkList(turn, data.kind, data.page),
+  'summary.refresh': (_data, turn) => showSummary(turn),
+  'activation.start': (_data, turn) => turn.beginActivation(),
+  'activation.submitUser': (data, turn) => turn.beginActivation({ afasUserId: data.afasUserId }),
+  'activation.submitCode': (_data, turn) => notStarted(turn),
+  'activation.resend': (_data, turn) => notStarted(turn),
+  'activation.cancel': async (_data, turn) => {
+    await turn.cancelDialogs();
+    await turn.replies.send(buildActivationCancelledCard(turn.lang));
+  },
+  'deactivate.confirm': async (_data, turn) => {
+    const { wasActive } = await turn.services.deactivateUser.execute(turn.user);
+    await turn.replies.send(buildMessageCard({ text: translate(turn.lang, wasActive ? 'deactivate.done' : 'deactivate.notActive'), tone: wasActive ? 'success' : 'info' }));
+  },
+  'deactivate.cancel': async (_data, turn) => {
+    await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'deactivate.cancelled') }));
+  },
+};
