@@ -16,6 +16,7 @@ import { RequestHolds } from './request-holds';
 import { RequestPipeline } from './request-pipeline';
 import { RequestStats } from './request-stats';
 import { connectorRoutes } from './routes/connector-routes';
+import { registerInsiteRoutes } from './routes/insite-routes';
 import { registerMailboxRoutes } from './routes/mailbox-routes';
 import { metainfoRoutes } from './routes/metainfo-routes';
 import { otpRoutes } from './routes/otp-routes';
@@ -104,6 +105,7 @@ export class AfasSandbox {
     server.post(`${base}/*`, handler);
     if (!this.mailboxServers.has(server)) {
       registerMailboxRoutes(server, this.mailboxImpl);
+      registerInsiteRoutes(server);
       this.mailboxServers.add(server);
     }
   }

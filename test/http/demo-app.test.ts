@@ -57,3 +57,19 @@ describe('the product as npm start runs it', () => {
     }
   });
 });
+
+describe('the sandbox InSite stand-in', () => {
+  it('answers the links the demo connection builds, showing the item id as text', async () => {
+    const demo = await startDemoApp();
+    try {
+      const res = await fetch(`${demo.app.origin}/sandbox/insite/taak?id=%3Cb%3Ex%3C/b%3E`);
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+      expect(html).not.toContain('<b>x</b>');
+      expect((await fetch(`${demo.app.origin}/sandbox/insite`)).status).toBe(200);
+    } finally {
+      await demo.stop();
+    }
+  });
+});
