@@ -41,7 +41,6 @@ export interface StartedPlayground {
  */
 export class AgentsPlayground {
   private child: ChildProcess | null = null;
-  private readonly tail = new OutputTail();
   private readonly killOnExit = (): void => {
     this.child?.kill('SIGKILL');
   };
@@ -62,9 +61,14 @@ export class AgentsPlayground {
     const { workDir, logger } = this.options;
     const startedAt = Date.now();
     const configPath = join(workDir, PLAYGROUND_CONFIG_FILE_NAME);
-    mkdirSync(workDir, { recursive: true });
-    writeFileSync(configPath, renderPlaygroundConfig(buildPlaygroundConfig(this.options.currentUserIndex ?? 0)));
-    rmSync(this.logFile, { force: true });
+    const config = renderPlaygroundConfig(buildPlaygroundConfig(this.options.currentUserIndex ?? 0));
+    try {
+      mkdirSync(workDir, { recursive: true });
+      writeFileSync(configPath, config);
+      rmSync(this.logFile, { force: true });
+    } catch (cause) {
+      throw new AppError('playground_failed', `The Agents Playground's work dir ${workDir} is not usable: ${String(cause)}`, { cause, details: { reason: 'work_dir' } });
+    }
     const cliPath = this.options.cliPath ?? resolvePlaygroundCli();
     const args = ['--app-endpoint', this.options.botEndpoint, '--channel-id', 'msteams', '--port', String(this.options.preferredPort ?? 56150), '--disable-telemetry'];
     // `node -e` keeps argv shaped as for `node cli.js ...`: the Playground's yargs reads argv[2...].
@@ -76,11 +80,12 @@ export class AgentsPlayground {
     });
     this.child = child;
     process.once('exit', this.killOnExit);
+    const tail = new OutputTail();
     const log = logger.child({ component: 'agents-playground', pid: child.pid });
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.tail.push(chunk).forEach((line) => log.debug({ line }, 'playground stdout')));
-    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.tail.push(chunk).forEach((line) => log.warn({ line }, 'playground stderr')));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => tail.push(chunk).forEach((line) => log.debug({ line }, 'playground stdout')));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => tail.push(chunk).forEach((line) => log.warn({ line }, 'playground stderr')));
     try {
-      const port = await waitForPlayground(child, this.tail, this.options.startTimeoutMs ?? 60_000);
+      const port = await waitForPlayground(child, tail, this.options.startTimeoutMs ?? 60_000);
       const url = `http://localhost:${port}`;
       log.info({ url, port, ms: Date.now() - startedAt, workDir }, 'Agents Playground ready');
       child.once('exit', (code, signal) => {
@@ -89,7 +94,7 @@ export class AgentsPlayground {
       return { url, port };
     } catch (error) {
       await this.stop();
-      const failure = this.describeFailure(error, startedAt);
+      const failure = this.describeFailure(error, startedAt, tail);
       log.error({ code: failure.code, ...failure.details }, 'Agents Playground did not start');
       throw failure;
     }
@@ -112,9 +117,9 @@ export class AgentsPlayground {
     }
   }
 
-  private describeFailure(error: unknown, startedAt: number): AppError {
+  private describeFailure(error: unknown, startedAt: number, tail: OutputTail): AppError {
     const hints = readLogHints(this.logFile);
-    const output = this.tail.lines();
+    const output = tail.lines();
     const reason = error instanceof AppError ? error.message : `could not be run: ${error instanceof Error ? error.message : String(error)}`;
     const message = [
       `The Agents Playground ${reason}.`,

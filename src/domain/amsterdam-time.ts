@@ -35,10 +35,30 @@ function wallParts(instantMs: number): WallParts {
   return { year: out.year, month: out.month, day: out.day, hour: out.hour, minute: out.minute, second: out.second };
 }
 
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Amsterdam's offset for the UTC hour an instant falls in. Its clock changes only on whole UTC
+ * hours (01:00 UTC), so one Intl lookup per hour serves every date in it; Intl is slow enough
+ * that reading a connector page would otherwise spend most of its time here.
+ */
+function offsetAt(instantMs: number): number {
+  const hour = Math.floor(instantMs / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const p = wallParts(start);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - start;
+    if (offsetByHour.size > 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The wall clock in Amsterdam at an instant, as milliseconds of a UTC-labelled clock. */
 function wallMsAt(instantMs: number): number {
-  const p = wallParts(instantMs);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) + (((instantMs % 1000) + 1000) % 1000);
+  return instantMs + offsetAt(instantMs);
 }
 
 /** Amsterdam's UTC offset in milliseconds at an instant (+1 h in winter, +2 h in summer). */
@@ -74,9 +94,7 @@ export function parseAfasDate(text: string): Date | null {
 
 /** The Amsterdam wall clock of an instant as AFAS expects it in filters: `YYYY-MM-DDTHH:mm:ss`, no `Z`. */
 export function formatAfasDate(instant: Date): string {
-  const p = wallParts(instant.getTime());
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${p.year}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+  return new Date(wallMsAt(instant.getTime())).toISOString().slice(0, 19);
 }
 
 /** The same wall clock written the way AFAS itself sends it (with its misleading `Z`). */

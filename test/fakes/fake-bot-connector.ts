@@ -24,6 +24,7 @@ export class FakeBotConnector {
   readonly received: ReceivedActivity[] = [];
   private queue: ConnectorAnswer[] = [];
   private waiters: (() => void)[] = [];
+  private readonly replyWaiters = new Map<string, (activity: ReceivedActivity) => void>();
   private server: Server | null = null;
   private counter = 0;
 
@@ -36,6 +37,27 @@ export class FakeBotConnector {
   /** The next answers, in order; afterwards everything is accepted with 201. */
   answerNext(...answers: ConnectorAnswer[]): void {
     this.queue.push(...answers);
+  }
+
+  /** Resolves with the first activity that answers `replyToId`; an activity handed to a waiter is not kept in `received`. */
+  waitForReplyTo(replyToId: string, timeoutMs = 10_000): Promise<ReceivedActivity> {
+    const found = this.received.find((r) => r.replyToId === replyToId);
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.replyWaiters.delete(replyToId);
+        reject(new Error(`no reply to ${replyToId} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.replyWaiters.set(replyToId, (activity) => {
+        clearTimeout(timer);
+        resolve(activity);
+      });
+    });
+  }
+
+  /** Forgets what was received (long benchmark runs). */
+  clear(): void {
+    this.received.splice(0);
   }
 
   /** Resolves once at least `count` activities have arrived. */
@@ -75,13 +97,20 @@ export class FakeBotConnector {
       if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
       return this.json(res, answer.status, { error: { code: answer.code ?? 'Error', message: 'fake connector refused' } });
     }
-    this.received.push({
+    const received: ReceivedActivity = {
       method: req.method,
       conversationId: decodeURIComponent(match[1]),
       replyToId: match[2] ? decodeURIComponent(match[2]) : null,
       activity: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>,
       at: Date.now(),
-    });
+    };
+    const waiter = received.replyToId === null ? undefined : this.replyWaiters.get(received.replyToId);
+    if (waiter) {
+      this.replyWaiters.delete(received.replyToId!);
+      waiter(received);
+    } else {
+      this.received.push(received);
+    }
     this.waiters.splice(0).forEach((wake) => wake());
     this.json(res, answer.status, { id: `sent-${++this.counter}` });
   }

@@ -47,4 +47,14 @@ describe('AFAS dates are Amsterdam wall clock despite their Z', () => {
     expect(amsterdamOffsetMs(new Date('2024-01-01T12:00:00Z'))).toBe(3_600_000);
     expect(amsterdamOffsetMs(new Date('2024-07-01T12:00:00Z'))).toBe(7_200_000);
   });
+
+  it('agrees with the time zone database every quarter hour of two years, DST changes included', () => {
+    const reference = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const mismatches: string[] = [];
+    for (let t = Date.parse('2024-01-01T00:00:00Z'); t < Date.parse('2026-01-01T00:00:00Z'); t += 15 * 60_000) {
+      const expected = reference.format(new Date(t)).replace(' ', 'T');
+      if (formatAfasDate(new Date(t)) !== expected) mismatches.push(new Date(t).toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
 });
