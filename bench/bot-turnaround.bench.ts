@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const connector = new FakeBotConnector();
   const serviceUrl = await connector.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'afas-bench-'));
-  const app = await startApp(parseConfig({ PORT: '0', DATA_DIR: dataDir, SANDBOX_SIGNAL_INTERVAL_SECONDS: '0' }), { logger: new SilentLogger() });
+  const app = await startApp(parseConfig({ PORT: '0', DATA_DIR: dataDir, SANDBOX_SIGNAL_INTERVAL_SECONDS: '0', PLAYGROUND: 'false' }), { logger: new SilentLogger() });
   const echo = await startEchoBot();
   const sandbox = app.sandbox!;
   while ((await countTasks()) < 50) sandbox.addTask(JAN, {});

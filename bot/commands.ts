@@ -1,5 +1,5 @@
 /** What a user can type to the bot, in English and Dutch. */
-export type Command = 'tasks' | 'signals' | 'summary' | 'activate' | 'deactivate' | 'settings' | 'help' | 'resend' | 'cancel';
+export type Command = 'tasks' | 'signals' | 'summary' | 'activate' | 'deactivate' | 'settings' | 'help' | 'resend' | 'cancel' | 'dutch' | 'english';
 
 const WORDS: Record<Command, readonly string[]> = {
   tasks: ['my tasks', 'tasks', 'mijn taken', 'taken', 'task', 'taak'],
@@ -11,6 +11,8 @@ const WORDS: Record<Command, readonly string[]> = {
   help: ['help', 'hulp', '?', 'commands', 'commando\'s'],
   resend: ['resend', 'opnieuw', 'send again', 'nieuwe code', 'new code'],
   cancel: ['cancel', 'annuleren', 'annuleer', 'stop'],
+  dutch: ['nederlands', 'dutch', 'in het nederlands', 'taal nederlands', 'language dutch', 'nl'],
+  english: ['english', 'engels', 'in english', 'taal engels', 'language english', 'en'],
 };
 
 const LOOKUP = new Map<string, Command>(

@@ -35,5 +35,13 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'TOKEN_ENCRYPTION_KEY', default: '(generated in demo mode)', description: 'Base64 of 32 random bytes; encrypts AFAS tokens and keys at rest. Required outside demo mode (secret).' },
   { name: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', default: '(unset)', description: 'Comma-separated older keys, still accepted for reading while secrets are re-encrypted (secret).' },
   { name: 'DEMO', default: 'true when neither AFAS_BASE_URL nor AFAS_ENVIRONMENT is set', description: 'Demo mode: the embedded AFAS sandbox is the AFAS connection and is served under /sandbox.' },
+  { name: 'PLAYGROUND', default: 'true in demo mode', description: 'Start the Microsoft 365 Agents Playground (a local Teams-like chat) with npm start. Needs an empty MicrosoftAppId.' },
+  { name: 'PLAYGROUND_PORT', default: '56150', description: 'Preferred Playground port; when taken another one is used and printed.' },
   { name: 'SANDBOX_SIGNAL_INTERVAL_SECONDS', default: '180', description: 'Demo mode: how often the sandbox creates a new signal for each activated user (0 = never).' },
 ];
+
+/**
+ * Variables passed on to child processes (the Playground) so they run like the parent: the rest of
+ * the environment, secrets included, stays with this process.
+ */
+export const INHERITED_ENV_KEYS: readonly string[] = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY', 'http_proxy', 'https_proxy', 'no_proxy'];

@@ -3,6 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { AfasEnvironmentError, insiteUrlFor, normaliseBaseUrl, resolveAfasEnvironment } from './domain/afas-environment';
 import { AppError } from './domain/app-error';
+import { INHERITED_ENV_KEYS } from './config-keys';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
@@ -37,6 +38,9 @@ export interface AppConfig {
   /** Base64 keys; null current key means demo mode generates one in DATA_DIR. */
   readonly encryption: { readonly currentKey: string | null; readonly previousKeys: readonly string[] };
   readonly sandbox: { readonly signalIntervalMs: number };
+  readonly playground: { readonly enabled: boolean; readonly port: number };
+  /** The few variables a child process inherits (see INHERITED_ENV_KEYS). */
+  readonly childEnv: Readonly<Record<string, string>>;
 }
 
 /** Startup stops with this: one message listing every bad key, never a secret value. */
@@ -120,7 +124,10 @@ export function parseConfig(env: Env): AppConfig {
     databaseUrl,
     encryption: { currentKey, previousKeys },
     sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 180) * 1000 },
+    playground: { enabled: read('PLAYGROUND', BOOL, demo), port: read('PLAYGROUND_PORT', z.coerce.number().int().min(0).max(65535), 56150) },
+    childEnv: Object.fromEntries(INHERITED_ENV_KEYS.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key] as string]]))),
   };
+  if (config.playground.enabled && appId !== '') problems.push('PLAYGROUND needs an empty MicrosoftAppId (the Playground talks to an unauthenticated bot); set PLAYGROUND=false');
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
 }

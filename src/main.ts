@@ -5,6 +5,8 @@ import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from './afas/axios-afas-client-factory';
 import { RowMapper } from './afas/row-mapper';
 import { SystemClock } from './clock/system-clock';
+import { AgentsPlayground } from './dev/agents-playground';
+import { AppError } from './domain/app-error';
 import type { AppConfig } from './config';
 import { HttpServer } from './http/http-server';
 import { createPinoLogger } from './logging/pino-logger';
@@ -30,6 +32,8 @@ export interface RunningApp {
   readonly port: number;
   readonly storage: Storage;
   readonly sandbox: AfasSandbox | null;
+  /** The Agents Playground's web UI, when it was started (demo mode). */
+  readonly playgroundUrl: string | null;
   /** Graceful: in-flight requests finish, timers stop, storage closes. */
   close(): Promise<void>;
 }
@@ -73,6 +77,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host }, 'MicrosoftAppId is empty: local development mode, requests are not authenticated and the server listens on loopback only');
   sandbox?.start();
+  const playground = config.playground.enabled
+    ? new AgentsPlayground({ botEndpoint: `http://127.0.0.1:${listening.port}/api/messages`, workDir: join(config.dataDir, 'playground'), logger: logger.child({ component: 'playground' }), preferredPort: config.playground.port, baseEnv: config.childEnv })
+    : null;
+  const playgroundUrl = await startPlayground(playground, logger);
 
   let closing: Promise<void> | null = null;
   return {
@@ -80,8 +88,10 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     port: listening.port,
     storage,
     sandbox,
+    playgroundUrl,
     close: () => {
       closing ??= (async () => {
+        await playground?.stop();
         sandbox?.stop();
         await http.close();
         await sandbox?.close();
@@ -91,6 +101,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
       return closing;
     },
   };
+}
+
+/** The product keeps running without the Playground: it is a convenience for trying the bot. */
+async function startPlayground(playground: AgentsPlayground | null, logger: Logger): Promise<string | null> {
+  if (!playground) return null;
+  try {
+    return (await playground.start()).url;
+  } catch (error) {
+    logger.warn({ code: error instanceof AppError ? error.code : 'playground_failed', err: error instanceof Error ? error.message : String(error) }, 'the Agents Playground did not start; the bot still runs (PLAYGROUND=false hides this)');
+    return null;
+  }
 }
 
 function buildBot(config: AppConfig, storage: Storage, afas: AxiosAfasClientFactory, clock: Clock, logger: Logger): BotHost {

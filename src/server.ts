@@ -21,6 +21,7 @@ async function run(): Promise<void> {
     `  Bot endpoint:    ${app.origin}/api/messages`,
   ];
   if (app.sandbox) lines.push(`  Sandbox mailbox: ${app.origin}/sandbox/mail   (activation codes arrive here)`);
+  if (app.playgroundUrl) lines.push(`  Chat with the bot: ${app.playgroundUrl}   (Agents Playground: type "my tasks")`);
   lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));
 

@@ -13,6 +13,7 @@ export const HELP_COMMANDS: readonly (readonly [command: PlainMessageKey, descri
   ['command.activate', 'help.activate'],
   ['command.deactivate', 'help.deactivate'],
   ['command.settings', 'help.settings'],
+  ['command.language', 'help.language'],
   ['command.help', 'help.help'],
 ];
 

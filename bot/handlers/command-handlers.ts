@@ -1,4 +1,5 @@
 import { translate } from '../../src/domain/i18n/translate';
+import { DEFAULT_PREFERENCES, type Language } from '../../src/domain/user-preferences';
 import type { BotTurn } from '../bot-turn';
 import type { Command } from '../commands';
 import { buildActivationCancelledCard } from '../cards/activation-cards';
@@ -9,6 +10,13 @@ import { showSummary, showWorkList } from '../work-views';
 
 async function isActivated(turn: BotTurn): Promise<boolean> {
   return (await turn.services.activations.get(turn.user))?.status === 'active';
+}
+
+/** The user's own language choice, stored with their preferences; it overrides the Teams locale. */
+async function setLanguage(turn: BotTurn, language: Language): Promise<void> {
+  const current = (await turn.services.preferences.get(turn.user)) ?? DEFAULT_PREFERENCES;
+  await turn.services.preferences.save(turn.user, { ...current, language }, turn.now);
+  await turn.replies.send(buildMessageCard({ text: translate(language, 'language.set'), tone: 'success' }));
 }
 
 /** One handler per command; the compiler flags a command without one. */
@@ -29,6 +37,8 @@ export const COMMAND_HANDLERS: Readonly<Record<Command, (turn: BotTurn) => Promi
   },
   help: async (turn) => turn.replies.send(buildHelpCard({ lang: turn.lang, activated: await isActivated(turn) })),
   resend: async (turn) => turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' })),
+  dutch: (turn) => setLanguage(turn, 'nl'),
+  english: (turn) => setLanguage(turn, 'en'),
   cancel: async (turn) => {
     await turn.cancelDialogs();
     await turn.replies.send(buildActivationCancelledCard(turn.lang));

@@ -24,8 +24,8 @@ export interface AgentsPlaygroundOptions {
   readonly startTimeoutMs?: number;
   /** The Playground CLI script; resolved from node_modules by default. */
   readonly cliPath?: string;
-  /** The environment the child starts from; process.env by default. */
-  readonly baseEnv?: NodeJS.ProcessEnv;
+  /** The environment the child starts from (config's `childEnv`: no secrets). */
+  readonly baseEnv: Readonly<Record<string, string>>;
 }
 
 export interface StartedPlayground {
@@ -75,7 +75,7 @@ export class AgentsPlayground {
     const watchdog = "process.on('disconnect', () => process.exit(0)); require(process.argv[1]);";
     const child = spawn(process.execPath, ['-e', watchdog, cliPath, ...args], {
       cwd: workDir,
-      env: playgroundEnv(this.options.baseEnv ?? process.env, { configPath, logFile: this.logFile }),
+      env: playgroundEnv(this.options.baseEnv, { configPath, logFile: this.logFile }),
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.child = child;

@@ -9,7 +9,7 @@ import { RecordingLogger } from '../fakes/recording-logger';
 export async function startDemoApp(env: Record<string, string> = {}): Promise<{ app: RunningApp; logger: RecordingLogger; dataDir: string; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'afas-teams-'));
   const logger = new RecordingLogger();
-  const config = parseConfig({ PORT: '0', DATA_DIR: dataDir, SANDBOX_SIGNAL_INTERVAL_SECONDS: '0', ...env });
+  const config = parseConfig({ PORT: '0', DATA_DIR: dataDir, SANDBOX_SIGNAL_INTERVAL_SECONDS: '0', PLAYGROUND: 'false', ...env });
   const app = await startApp(config, { logger });
   return {
     app,

@@ -1,3 +1,4 @@
+import { CHILD_ENV } from './child-env';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ describe('the Agents Playground launcher', () => {
   }
 
   it('writes a config with the current user and exactly five others into its work dir, and its logs under devTools/', async () => {
-    const playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: 0 });
+    const playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: 0 });
     try {
       const { url, port } = await playground.start();
       expect(url).toBe(`http://localhost:${port}`);
@@ -52,7 +53,7 @@ describe('the Agents Playground launcher', () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, resolve));
     const taken = (blocker.address() as AddressInfo).port;
-    const playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: taken });
+    const playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: taken });
     try {
       const { url, port } = await playground.start();
       expect(port).not.toBe(taken);
@@ -64,7 +65,7 @@ describe('the Agents Playground launcher', () => {
   });
 
   it('starts again after a stop, on the port the new child reports', async () => {
-    const playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: 0 });
+    const playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: 0 });
     try {
       await playground.start();
       const firstPid = playground.pid;
@@ -78,7 +79,7 @@ describe('the Agents Playground launcher', () => {
   });
 
   linuxOnly('when stopped, leaves no process behind', async () => {
-    const playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: 0 });
+    const playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger: new RecordingLogger(), preferredPort: 0 });
     await playground.start();
     const pid = playground.pid ?? -1;
     const family = [pid, ...descendantsOf(pid)];
@@ -108,7 +109,7 @@ describe('the Agents Playground launcher', () => {
       fs.writeFileSync(log, 'log Listening on 1\\nerror Failed to start Microsoft 365 Agents Playground.\\nerror Reason: ConfigFileParseError YAML path "/users": must NOT have fewer than 5 items.\\n');
       process.stdout.write('Listening on 1\\n');
       setTimeout(() => process.exit(1), 50);`);
-    const playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger: new RecordingLogger(), cliPath });
+    const playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger: new RecordingLogger(), cliPath });
     const failure: unknown = await playground.start().catch((e: unknown) => e);
     expect(isAppError(failure, 'playground_failed')).toBe(true);
     expect(String((failure as Error).message)).toContain('must NOT have fewer than 5 items');
@@ -119,7 +120,7 @@ describe('the Agents Playground launcher', () => {
   it('fails with playground_failed after the start timeout when the Playground says nothing, and ends it', async () => {
     const cliPath = fakeCli(`process.stdout.write(String(process.pid) + '\\n'); setInterval(() => {}, 1000);`);
     const logger = new RecordingLogger();
-    const playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger, cliPath, startTimeoutMs: 1_500 });
+    const playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger, cliPath, startTimeoutMs: 1_500 });
     const failure: unknown = await playground.start().catch((e: unknown) => e);
     expect(isAppError(failure, 'playground_failed')).toBe(true);
     expect((failure as { details: unknown }).details).toMatchObject({ reason: 'timeout' });

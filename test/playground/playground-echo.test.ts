@@ -1,3 +1,4 @@
+import { CHILD_ENV } from './child-env';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ describe('the Agents Playground in front of the echo bot', () => {
 
   beforeAll(async () => {
     bot = await startEchoBot();
-    playground = new AgentsPlayground({ botEndpoint: bot.url, workDir, logger, preferredPort: 0 });
+    playground = new AgentsPlayground({ baseEnv: CHILD_ENV, botEndpoint: bot.url, workDir, logger, preferredPort: 0 });
     const { url } = await playground.start();
     driver = new PlaygroundDriver();
     await driver.connect(url);

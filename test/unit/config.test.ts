@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, parseConfig } from '../../src/config';
-import { CONFIG_KEYS } from '../../src/config-keys';
+import { CONFIG_KEYS, INHERITED_ENV_KEYS } from '../../src/config-keys';
 
 const API_KEY = '0123456789abcdef0123456789abcdef';
 const ENV_KEY = 'fedcba9876543210fedcba9876543210';
@@ -81,9 +81,20 @@ describe('configuration', () => {
   });
 
   it('requires a tenant id for a single-tenant bot and listens on all interfaces once a bot app id is set', () => {
-    expect(problemsOf({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toEqual(['MicrosoftAppTenantId is required for a SingleTenant bot']);
-    const config = parseConfig({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 'tenant' });
+    expect(problemsOf({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001', PLAYGROUND: 'false' })).toEqual(['MicrosoftAppTenantId is required for a SingleTenant bot']);
+    const config = parseConfig({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 'tenant', PLAYGROUND: 'false' });
     expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('starts the Playground in demo mode only, and refuses it next to a real bot app id', () => {
+    expect(parseConfig({}).playground).toEqual({ enabled: true, port: 56150 });
+    expect(parseConfig({ PLAYGROUND: 'false' }).playground.enabled).toBe(false);
+    expect(problemsOf({ MicrosoftAppId: 'id', MicrosoftAppTenantId: 't' })).toEqual([expect.stringMatching(/^PLAYGROUND needs an empty MicrosoftAppId/)]);
+  });
+
+  it('hands child processes only the inherited variables, never a secret', () => {
+    const config = parseConfig({ PATH: '/usr/bin', MicrosoftAppPassword: 'pw', HOME: '/root' });
+    expect(config.childEnv).toEqual({ PATH: '/usr/bin', HOME: '/root' });
   });
 
   it('returns a frozen object', () => {
@@ -101,7 +112,7 @@ describe('configuration', () => {
       },
     });
     parseConfig(env);
-    const documented = new Set(CONFIG_KEYS.map((k) => k.name));
+    const documented = new Set([...CONFIG_KEYS.map((k) => k.name), ...INHERITED_ENV_KEYS]);
     expect([...read].filter((key) => !documented.has(key))).toEqual([]);
   });
 

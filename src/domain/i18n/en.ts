@@ -13,6 +13,7 @@ export const en = {
   'command.deactivate': 'deactivate',
   'command.settings': 'settings',
   'command.help': 'help',
+  'command.language': "nederlands / english",
 
   'count.openTasks.one': '{count} open task',
   'count.openTasks.other': '{count} open tasks',
@@ -39,6 +40,7 @@ export const en = {
   'help.deactivate': 'Remove the link with AFAS and stop notifications',
   'help.settings': 'Notifications, daily summary and language',
   'help.help': 'This overview',
+  'help.language': "Answer in Dutch or in English, whatever Teams is set to",
 
   'notActivated.title': 'Link your AFAS user first',
   'notActivated.body': 'To show your tasks and signals, AFAS for Teams needs to know who you are in AFAS. You only have to activate once.',
@@ -93,6 +95,7 @@ export const en = {
   'error.unreachable': 'AFAS cannot be reached right now. Please try again in a few minutes.',
   'error.adminSetup': "AFAS refused the request. Your AFAS administrator needs to check the app connector's settings.",
   'error.generic': 'Sorry, something went wrong on our side. Please try again in a moment.',
+  'language.set': 'From now on I answer in English. Type "nederlands" to switch to Dutch.',
   'settings.unavailable': "Notification settings are not available yet.",
   'error.slow': "AFAS is taking longer than usual. Tap Refresh or try again in a moment.",
   'error.staleAction': "This button belongs to an older card. Type \"help\" to see what you can do.",

@@ -11,6 +11,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'command.deactivate': 'afmelden',
   'command.settings': 'instellingen',
   'command.help': 'help',
+  'command.language': "nederlands / english",
 
   'count.openTasks.one': '{count} openstaande taak',
   'count.openTasks.other': '{count} openstaande taken',
@@ -37,6 +38,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'help.deactivate': 'De koppeling met AFAS verwijderen en geen meldingen meer ontvangen',
   'help.settings': 'Meldingen, dagelijks overzicht en taal',
   'help.help': 'Dit overzicht',
+  'help.language': "Antwoorden in het Nederlands of het Engels, ongeacht de taal van Teams",
 
   'notActivated.title': 'Koppel eerst je AFAS-gebruiker',
   'notActivated.body': 'Om je taken en signalen te tonen, moet AFAS for Teams weten wie je in AFAS bent. Activeren hoef je maar één keer te doen.',
@@ -91,6 +93,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.unreachable': 'AFAS is op dit moment niet bereikbaar. Probeer het over een paar minuten opnieuw.',
   'error.adminSetup': 'AFAS heeft de aanvraag geweigerd. Je AFAS-beheerder moet de instellingen van de app connector controleren.',
   'error.generic': 'Sorry, er ging bij ons iets mis. Probeer het zo opnieuw.',
+  'language.set': "Vanaf nu antwoord ik in het Nederlands. Typ \"english\" voor Engels.",
   'settings.unavailable': "Instellingen voor meldingen zijn nog niet beschikbaar.",
   'error.slow': "AFAS reageert trager dan normaal. Tik op Vernieuwen of probeer het zo opnieuw.",
   'error.staleAction': "Deze knop hoort bij een oudere kaart. Typ \"help\" om te zien wat je kunt doen.",
