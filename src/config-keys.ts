@@ -13,6 +13,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'HOST', default: '0.0.0.0; 127.0.0.1 when MicrosoftAppId is empty', description: 'Interface to listen on. Without a bot app id the server only listens on loopback.' },
   { name: 'PUBLIC_URL', default: 'http://localhost:{PORT}', description: 'The https URL Teams reaches this service on (tab pages, manifest, links).' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or trace.' },
+  { name: 'LOG_FORMAT', default: 'pretty in demo mode, else json', description: 'json (one JSON object per line, for log collectors) or pretty (readable lines).' },
   { name: 'DATA_DIR', default: './data', description: 'Where the embedded SQLite database and the demo encryption key live.' },
   { name: 'MicrosoftAppId', default: '(empty)', description: 'The Azure Bot app (client) id. Empty = local development: unauthenticated, loopback only.' },
   { name: 'MicrosoftAppPassword', default: '(empty)', description: 'The bot app secret (secret).' },

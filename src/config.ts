@@ -27,6 +27,7 @@ export interface AppConfig {
   readonly host: string;
   readonly publicUrl: string;
   readonly logLevel: LogLevel;
+  readonly logFormat: 'json' | 'pretty';
   readonly dataDir: string;
   readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; readonly tenantId: string };
   readonly demo: boolean;
@@ -115,6 +116,7 @@ export function parseConfig(env: Env): AppConfig {
     host,
     publicUrl,
     logLevel,
+    logFormat: read('LOG_FORMAT', z.enum(['json', 'pretty']), demo ? 'pretty' : 'json'),
     dataDir,
     bot: { appId, appPassword, appType, tenantId },
     demo,

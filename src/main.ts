@@ -45,7 +45,7 @@ export interface AppOverrides {
 
 /** The composition root: the only place that builds adapters and joins them. */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const logger = overrides.logger ?? createPinoLogger(config.logLevel);
+  const logger = overrides.logger ?? createPinoLogger(config.logLevel, config.logFormat);
   const clock = overrides.clock ?? new SystemClock();
   const currentKey = config.encryption.currentKey
     ? parseEncryptionKey(config.encryption.currentKey)

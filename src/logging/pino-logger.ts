@@ -1,4 +1,5 @@
 import pino from 'pino';
+import pretty from 'pino-pretty';
 import type { LogLevel } from '../config';
 import type { Logger } from '../ports/logger';
 
@@ -12,13 +13,16 @@ const REDACT = [
   'req.headers.authorization', 'headers.authorization', '*.headers.authorization',
 ];
 
-/** JSON lines on stdout (or the given stream), pino-formatted. */
-export function createPinoLogger(level: LogLevel, destination?: NodeJS.WritableStream): Logger {
+/** JSON lines on stdout (or the given stream), or readable lines for a person running the demo. */
+export function createPinoLogger(level: LogLevel, format: 'json' | 'pretty' = 'json', destination?: NodeJS.WritableStream): Logger {
   const options = {
     level,
     base: { service: 'afas-for-teams' },
     redact: { paths: REDACT, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
+  if (format === 'pretty') {
+    return pino(options, pretty({ destination: destination ?? 1, colorize: destination === undefined && process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service', sync: true }));
+  }
   return destination ? pino(options, destination) : pino(options);
 }
