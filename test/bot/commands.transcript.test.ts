@@ -1,3 +1,4 @@
+import { CATALOGUES } from '../../src/domain/i18n/translate';
 import { actions, topLevelActionTitles, visibleText } from '../support/card-inspection';
 import { BotHarness, type TestUser } from './bot-harness';
 import { activateByChat, afasRequests, JAN, onlyCard, onlyText, verbsOf } from './transcript';
@@ -179,5 +180,38 @@ describe('deactivating', () => {
     expect((await h.storage.activations.get(user.key))?.status).toBe('active');
     expect(await h.storage.activations.getToken(user.key)).not.toBeNull();
     expect(onlyText(await user.say('my tasks'))).toMatch(/^My tasks\n9 open tasks/);
+  });
+});
+
+describe('choosing the language', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await BotHarness.start();
+  });
+  afterEach(() => h.close());
+
+  it('"nederlands" on an English Teams client makes every later answer Dutch', async () => {
+    const user = h.user(h.newBot(), { locale: 'en-US' });
+    expect(onlyText(await user.say('nederlands'))).toBe(CATALOGUES.nl['language.set']);
+    expect(visibleText(onlyCard(await user.say('help'))).split('\n')[0]).toBe('Wat je mij kunt vragen');
+    expect(visibleText(onlyCard(await user.say('my tasks'))).split('\n')[0]).toBe('Koppel eerst je AFAS-gebruiker');
+  });
+
+  it('"english" on a Dutch Teams client switches back to English, and the choice survives a restart', async () => {
+    await h.user(h.newBot(), { locale: 'nl-NL' }).say('english');
+    const afterRestart = h.user(h.newBot(), { locale: 'nl-NL' });
+    expect(visibleText(onlyCard(await afterRestart.say('hulp'))).split('\n')[0]).toBe('What you can ask me');
+  });
+
+  it('the help card lists the language command in both languages', async () => {
+    expect(onlyText(await h.user(h.newBot()).say('help'))).toContain('nederlands / english');
+    expect(onlyText(await h.user(h.newBot(), { locale: 'nl-NL' }).say('help'))).toContain('nederlands / english');
+  });
+
+  it('switching language in the middle of the activation keeps the dialog going, now in the new language', async () => {
+    const user = h.user(h.newBot(), { locale: 'en-US' });
+    await user.say('activate');
+    await user.say('nederlands');
+    expect(onlyText(await user.say(JAN))).toContain('AFAS is gevraagd een code te mailen');
   });
 });
