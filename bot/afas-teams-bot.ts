@@ -5,6 +5,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type ConversationState,
   type StatePropertyAccessor,
 } from 'botbuilder';
@@ -54,6 +55,12 @@ export class AfasTeamsBot extends TeamsActivityHandler {
       await this.welcome(context);
       await next();
     });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      // Removed from the user's Teams: no more proactive messages, and a reinstall welcomes again.
+      await this.welcomed.set(context, false);
+      await this.services.conversations.setStatus(userKeyFromActivity(context.activity), 'retired', this.services.clock.now());
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       if ((context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id)) await this.welcome(context);
       await next();
@@ -68,6 +75,17 @@ export class AfasTeamsBot extends TeamsActivityHandler {
     }
     await super.run(context);
     await this.conversationState.saveChanges(context);
+  }
+
+  /** botbuilder reads `value.action.type` unchecked; a malformed card action gets a friendly card instead. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const action = (context.activity.value as { action?: unknown } | undefined)?.action;
+    if (context.activity.name === 'adaptiveCard/action' && (typeof action !== 'object' || action === null)) {
+      const turn = await this.startTurn(context);
+      this.services.logger.warn({ activityId: context.activity.id }, 'card action without an action object');
+      return { status: 200, body: cardResponse(buildMessageCard({ text: translate(turn.lang, 'error.staleAction'), tone: 'warning' })) };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

@@ -30,6 +30,8 @@ export interface UserIdCardInput {
   readonly lang: Language;
   /** Prefill: the user's Teams e-mail/UPN, or what they typed before. */
   readonly suggestedUserId?: string | null;
+  /** Why the previous answer was not taken: not a user id, or nothing entered. */
+  readonly problem?: 'invalid' | 'required' | null;
 }
 
 /** Step 1: which AFAS user (e-mail address or user code such as 12345.jdoe). */
@@ -46,7 +48,12 @@ export function buildUserIdCard(input: UserIdCardInput): AdaptiveCard {
     ...(input.suggestedUserId ? { value: input.suggestedUserId.trim().slice(0, 254) } : {}),
   };
   return adaptiveCard(
-    [heading(translate(lang, 'activation.title')), paragraph(translate(lang, 'activation.askUserId'), {}, { spacing: 'small' }), userId],
+    [
+      heading(translate(lang, 'activation.title')),
+      paragraph(translate(lang, 'activation.askUserId'), {}, { spacing: 'small' }),
+      ...(input.problem ? [paragraph(translate(lang, input.problem === 'invalid' ? 'error.userIdInvalid' : 'activation.userIdRequired'), { color: 'attention' })] : []),
+      userId,
+    ],
     [executeAction(VERBS.activationSubmitUser, translate(lang, 'activation.sendCode'), {}, { style: 'positive' }), cancelAction(lang)],
   );
 }

@@ -3,7 +3,10 @@ import { normaliseAfasUserId } from '../../src/domain/activation-rules';
 import { isAppError } from '../../src/domain/app-error';
 import { translate } from '../../src/domain/i18n/translate';
 import { buildUserIdCard } from '../cards/activation-cards';
+import { executeAction } from '../cards/card-actions';
 import { buildMessageCard } from '../cards/message-card';
+import { VERBS } from '../cards/verbs';
+import { formatMoment } from '../../src/domain/i18n/format-date-time';
 import { replyWithFailure } from '../failure-reply';
 import { botTurnOf } from '../turn-state';
 import { ActivationInputPrompt, type ActivationInput, type ActivationPromptOptions } from './activation-input-prompt';
@@ -44,7 +47,8 @@ export class ActivationDialog extends ComponentDialog {
   private async validateUserId(dc: DialogContext, input: ActivationInput): Promise<string | null> {
     if (input.kind === 'value' && normaliseAfasUserId(input.value)) return input.value;
     const turn = botTurnOf(dc.context);
-    await turn.replies.send(buildMessageCard({ text: translate(turn.lang, input.kind === 'value' ? 'error.userIdInvalid' : 'activation.userIdRequired'), tone: 'warning' }));
+    const typed = input.kind === 'value' ? input.value : null;
+    await turn.replies.send(buildUserIdCard({ lang: turn.lang, suggestedUserId: typed ?? (await turn.suggestedAfasUserId()), problem: typed === null ? 'required' : 'invalid' }));
     return null;
   }
 
@@ -53,11 +57,16 @@ export class ActivationDialog extends ComponentDialog {
     const afasUserId = step.result as string;
     try {
       const requested = await turn.services.requestActivationCode.request(turn.user, afasUserId);
-      return step.beginDialog(CodeDialog.id, { afasUserId: requested.afasUserId, resendAvailableAt: requested.nextRequestAt.toISOString() } satisfies CodeStepOptions);
+      return step.beginDialog(CodeDialog.id, { afasUserId: requested.afasUserId } satisfies CodeStepOptions);
     } catch (error) {
+      if (isAppError(error, 'activation_throttled') && error.details.codeStillUsable === true) {
+        // A code was requested moments ago and may still be entered: no new mail, the same code card.
+        return step.beginDialog(CodeDialog.id, { afasUserId } satisfies CodeStepOptions);
+      }
       if (isAppError(error, 'activation_throttled')) {
-        // A code was requested moments ago: the user can still enter that one.
-        return step.beginDialog(CodeDialog.id, { afasUserId, resendAvailableAt: String(error.details.retryAt) } satisfies CodeStepOptions);
+        const time = formatMoment(turn.lang, new Date(String(error.details.retryAt)), turn.now);
+        await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'activation.waitBeforeRestart', { time }), tone: 'warning', actions: [executeAction(VERBS.activationStart, translate(turn.lang, 'activation.startAgain'), {})] }));
+        return step.endDialog(false);
       }
       if (isAppError(error, 'activation_user_id_invalid')) {
         await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.userIdInvalid'), tone: 'warning' }));

@@ -1,25 +1,30 @@
 import { ComponentDialog, WaterfallDialog, type DialogContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normaliseActivationCode } from '../../src/domain/activation-rules';
+import { isAfasError } from '../../src/domain/afas-error';
 import { isAppError } from '../../src/domain/app-error';
+import { translate } from '../../src/domain/i18n/translate';
+import type { BotTurn } from '../bot-turn';
 import { buildActivatedCard, buildActivationStoppedCard, buildCodeCard, type CodeProblem } from '../cards/activation-cards';
 import { buildMessageCard } from '../cards/message-card';
-import { translate } from '../../src/domain/i18n/translate';
 import { replyWithFailure } from '../failure-reply';
 import { botTurnOf } from '../turn-state';
 import { showWorkList } from '../work-views';
 import { ActivationInputPrompt, type ActivationInput, type ActivationPromptOptions } from './activation-input-prompt';
 
-/** Dialog state must be JSON: dates travel as ISO strings. */
+/** Dialog state must be JSON. When a new code may be requested is not kept here: the use case knows. */
 export interface CodeStepOptions {
   readonly afasUserId: string;
-  readonly resendAvailableAt: string | null;
   readonly problem?: CodeProblem | null;
   readonly attemptsLeft?: number | null;
-  readonly resent?: boolean;
 }
 
 const CODE_PROMPT = 'activationCodePrompt';
 const STEPS = 'activationCodeSteps';
+
+async function codeCard(turn: BotTurn, options: CodeStepOptions, resent = false) {
+  const resendAvailableAt = await turn.services.requestActivationCode.nextRequestAt(turn.user);
+  return buildCodeCard({ lang: turn.lang, afasUserId: options.afasUserId, now: turn.now, resendAvailableAt, problem: options.problem ?? null, attemptsLeft: options.attemptsLeft ?? null, resent });
+}
 
 /**
  * Entering the e-mailed code: re-prompts without calling AFAS when the text cannot be a code,
@@ -36,33 +41,27 @@ export class CodeDialog extends ComponentDialog {
   }
 
   private async ask(step: WaterfallStepContext) {
-    const turn = botTurnOf(step.context);
     const o = step.options as CodeStepOptions;
     (step.values as { options: CodeStepOptions }).options = o;
-    const card = buildCodeCard({ lang: turn.lang, afasUserId: o.afasUserId, now: turn.now, resendAvailableAt: o.resendAvailableAt ? new Date(o.resendAvailableAt) : null, problem: o.problem ?? null, attemptsLeft: o.attemptsLeft ?? null, resent: o.resent ?? false });
+    const card = await codeCard(botTurnOf(step.context), o);
     return step.beginDialog(CODE_PROMPT, { card, step: { ...o } } satisfies ActivationPromptOptions);
   }
 
   private async validate(dc: DialogContext, input: ActivationInput, options: ActivationPromptOptions): Promise<string | null> {
     const turn = botTurnOf(dc.context);
-    const stepOptions = options.step as CodeStepOptions | undefined;
-    const afasUserId = stepOptions?.afasUserId ?? '';
-    const codeCard = (extra: Partial<Parameters<typeof buildCodeCard>[0]>, resendAvailableAt: Date | null) =>
-      buildCodeCard({ lang: turn.lang, afasUserId, now: turn.now, resendAvailableAt, ...extra });
+    const stepOptions = { ...(options.step as unknown as CodeStepOptions), problem: null, attemptsLeft: null };
     if (input.kind === 'resend') {
       try {
-        const requested = await turn.services.requestActivationCode.resend(turn.user);
-        await turn.replies.send(codeCard({ resent: true }, requested.nextRequestAt));
+        await turn.services.requestActivationCode.resend(turn.user);
+        await turn.replies.send(await codeCard(turn, stepOptions, true));
       } catch (error) {
-        if (isAppError(error, 'activation_throttled')) {
-          const retryAt = new Date(String(error.details.retryAt));
-          await turn.replies.send(codeCard({}, retryAt));
-        } else if (!(await replyWithFailure(turn, error))) throw error;
+        if (isAppError(error, 'activation_throttled')) await turn.replies.send(await codeCard(turn, stepOptions));
+        else if (!(await replyWithFailure(turn, error))) throw error;
       }
       return null;
     }
     if (input.kind === 'value' && normaliseActivationCode(input.value)) return input.value;
-    await turn.replies.send(codeCard({ problem: { kind: 'wrongFormat' } }, stepOptions?.resendAvailableAt ? new Date(stepOptions.resendAvailableAt) : null));
+    await turn.replies.send(await codeCard(turn, { ...stepOptions, problem: { kind: 'wrongFormat' } }));
     return null;
   }
 
@@ -79,7 +78,7 @@ export class CodeDialog extends ComponentDialog {
       if (isAppError(error, 'activation_code_rejected')) {
         const reason = typeof error.details.externalMessage === 'string' ? error.details.externalMessage : null;
         const attemptsLeft = typeof error.details.attemptsLeft === 'number' ? error.details.attemptsLeft : null;
-        return step.replaceDialog(STEPS, { ...o, problem: { kind: 'wrongCode', reason }, attemptsLeft, resent: false } satisfies CodeStepOptions);
+        return step.replaceDialog(STEPS, { ...o, problem: { kind: 'wrongCode', reason }, attemptsLeft } satisfies CodeStepOptions);
       }
       if (isAppError(error, 'activation_too_many_attempts')) {
         await turn.replies.send(buildActivationStoppedCard(turn.lang, 3));
@@ -89,8 +88,12 @@ export class CodeDialog extends ComponentDialog {
         await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' }));
         return step.endDialog(false);
       }
-      if (await replyWithFailure(turn, error)) return step.endDialog(false);
-      throw error;
+      if (!(await replyWithFailure(turn, error))) throw error;
+      // AFAS was unreachable or in maintenance: the code was not used, so keep waiting for it.
+      if (isAfasError(error, 'afas_unavailable') || isAfasError(error, 'afas_timeout') || isAfasError(error, 'afas_network')) {
+        return step.replaceDialog(STEPS, { ...o, problem: null, attemptsLeft: null } satisfies CodeStepOptions);
+      }
+      return step.endDialog(false);
     }
   }
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error';
-import { nextRequestAllowedAt, normaliseAfasUserId, recordRequest } from '../domain/activation-rules';
+import { MAX_WRONG_CODES, nextRequestAllowedAt, normaliseAfasUserId, recordRequest } from '../domain/activation-rules';
 import type { UserKey } from '../domain/user-key';
 import type { AfasClientFactory } from '../ports/afas-client';
 import type { Clock } from '../ports/clock';
@@ -41,11 +41,19 @@ export class RequestActivationCode {
     return this.send(user, attempt.afasUserId);
   }
 
+  /** When the user may ask for another code; null = now. */
+  async nextRequestAt(user: UserKey): Promise<Date | null> {
+    return nextRequestAllowedAt(await this.deps.attempts.get(user), this.deps.clock.now().getTime());
+  }
+
   private async send(user: UserKey, afasUserId: string): Promise<CodeRequested> {
     const now = this.deps.clock.now().getTime();
     const attempt = await this.deps.attempts.get(user);
     const allowedAt = nextRequestAllowedAt(attempt, now);
-    if (allowedAt) throw new AppError('activation_throttled', 'A new code cannot be requested yet.', { details: { retryAt: allowedAt.toISOString() } });
+    if (allowedAt) {
+      const codeStillUsable = attempt !== null && attempt.wrongCodes < MAX_WRONG_CODES;
+      throw new AppError('activation_throttled', 'A new code cannot be requested yet.', { details: { retryAt: allowedAt.toISOString(), codeStillUsable } });
+    }
     const connection = await findConnectionForTenant(this.deps.connections, user.tenantId);
     const secrets = await this.deps.connections.getSecrets(connection.id);
     if (!secrets) throw new AppError('connection_incomplete', 'The AFAS connection has no API key and environment key yet.');

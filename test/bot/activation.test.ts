@@ -61,7 +61,9 @@ describe('activating with the code AFAS e-mails', () => {
   it('asks again, without asking AFAS, when the typed user is no e-mail address or user code', async () => {
     const user = h.user(h.newBot());
     await user.say('activate');
-    expect(onlyText(await user.say('Jan de Vries'))).toBe('That is not an AFAS e-mail address or user code. Check it and try again.');
+    const again = onlyCard(await user.say('Jan de Vries'));
+    expect(visibleText(again)).toContain('That is not an AFAS e-mail address or user code. Check it and try again.');
+    expect(visibleText(again)).toContain('Which AFAS user are you?');
     expect(afasRequests(h, 'otprequest')).toBe(0);
     expect(onlyText(await user.say(JAN))).toContain('AFAS has been asked to e-mail a code');
     expect(afasRequests(h, 'otprequest')).toBe(1);

@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { actions, visibleText } from '../support/card-inspection';
 import { BotHarness, type TestUser } from './bot-harness';
-import { activateByChat, afasRequests, everythingShown, invokeResponseOf, JAN, onlyCard, onlyText } from './transcript';
+import { activateByChat, afasRequests, everythingShown, invokeResponseOf, JAN, onlyCard, onlyText, validCards } from './transcript';
 
 const EXPIRED_EN = 'Your activation has expired or was revoked in AFAS. Activate again to continue.';
 /** What a stack trace or a raw error looks like when it leaks into a reply. */
@@ -101,7 +101,7 @@ describe('AFAS failing while the user talks to the bot', () => {
     expect(onlyText(await user.say(JAN))).toContain('I did not understand that.');
   });
 
-  it('AFAS in maintenance while the code is checked says so, without a trace of the error', async () => {
+  it('AFAS in maintenance while the code is checked says so, keeps waiting for the same code, and accepts it afterwards', async () => {
     await h.storage.activations.remove(user.key);
     await h.clock.advance(60_000);
     await user.say('activate');
@@ -109,8 +109,12 @@ describe('AFAS failing while the user talks to the bot', () => {
     const code = h.sandbox.mailbox.latestCodeFor(JAN)!;
     h.sandbox.faults.set({ kind: 'unavailable', retryAfterSeconds: 600, path: 'otpvalidation', times: 1 });
     const replies = await user.say(code);
-    expect(onlyText(replies)).toBe('AFAS is down for maintenance until about 09:11. Please try again after that.');
+    const cards = validCards(replies);
+    expect(cards).toHaveLength(2);
+    expect(visibleText(cards[0])).toBe('AFAS is down for maintenance until about 09:11. Please try again after that.');
+    expect(visibleText(cards[1])).toContain('Enter that code below');
     expect(everythingShown(replies)).not.toMatch(LEAK);
+    expect(visibleText(validCards(await user.say(code))[0])).toContain('Teams is now linked to AFAS user');
   });
 });
 

@@ -119,6 +119,16 @@ describe('remembering where to send proactive messages', () => {
     expect(stored?.updatedAt).toEqual(h.clock.now());
   });
 
+  it('retires the reference when the app is removed, and welcomes again on reinstall', async () => {
+    const user = h.user(h.newBot());
+    await user.send({ type: ActivityTypes.InstallationUpdate, action: 'add' });
+    expect(await user.send({ type: ActivityTypes.InstallationUpdate, action: 'remove' })).toEqual([]);
+    expect((await h.storage.conversations.get(user.key))?.status).toBe('retired');
+    const card = onlyCard(await user.send({ type: ActivityTypes.InstallationUpdate, action: 'add' }));
+    expect(visibleText(card)).toMatch(/^Welcome to AFAS for Teams/);
+    expect((await h.storage.conversations.get(user.key))?.status).toBe('active');
+  });
+
   it('stores it on every message, even one that is no command', async () => {
     const user = h.user(h.newBot());
     expect(await h.storage.conversations.get(user.key)).toBeNull();

@@ -103,6 +103,7 @@ export const en = {
   'error.notStarted': "There is no activation in progress. Start again to have AFAS e-mail you a code.",
   'unknown.intro': "I did not understand that. These are the things I can do:",
   'activation.throttled': "A new code can be requested at {time}. Use the code from the last e-mail until then.",
+  'activation.waitBeforeRestart': 'AFAS can be asked for a new code once a minute. You can start again at {time}.',
 
   'noAccess.title': 'AFAS for Teams is not available to you yet',
   'noAccess.body': 'Your organisation has not connected AFAS for Teams to an AFAS environment for you. Ask your administrator to set it up.',

@@ -101,6 +101,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.notStarted': "Er loopt geen activatie. Begin opnieuw, dan mailt AFAS je een code.",
   'unknown.intro': "Dat begreep ik niet. Dit kan ik voor je doen:",
   'activation.throttled': "Een nieuwe code kun je om {time} aanvragen. Gebruik tot die tijd de code uit de laatste e-mail.",
+  'activation.waitBeforeRestart': 'AFAS kan één keer per minuut om een nieuwe code worden gevraagd. Je kunt om {time} opnieuw beginnen.',
 
   'noAccess.title': 'AFAS for Teams is nog niet voor je beschikbaar',
   'noAccess.body': 'Je organisatie heeft AFAS for Teams nog niet voor je gekoppeld aan een AFAS-omgeving. Vraag je beheerder om dit in te stellen.',
