@@ -11,7 +11,7 @@ mkdir -p test-artifacts
 PORT=$port DATA_DIR=$data PLAYGROUND_PORT=0 setsid npm start >"$log" 2>&1 &
 pid=$!
 get() { node -e "fetch(process.argv[1]).then(r=>{if(!r.ok)process.exit(1);return r.text()}).then(t=>process.stdout.write(t.slice(0,200)+'\n')).catch(()=>process.exit(1))" "$1"; }
-for _ in $(seq 1 120); do get "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 120); do grep -q "Press Ctrl-C to stop" "$log" && break; sleep 1; done
 status=0
 get "http://127.0.0.1:$port/healthz" || status=1
 get "http://127.0.0.1:$port/readyz" || status=1

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config';
-import { startApp } from './main';
+import { startApp, type RunningApp } from './main';
 
 /** `npm start`: parse config, start, print where to go, stop gracefully on Ctrl-C or SIGTERM. */
 async function run(): Promise<void> {
@@ -13,7 +13,20 @@ async function run(): Promise<void> {
     }
     throw error;
   }
-  const app = await startApp(config);
+  // Listen for Ctrl-C from the start: a stop during startup waits for it, then shuts down cleanly.
+  let stopSignal: string | null = null;
+  let app: RunningApp | null = null;
+  const stop = (signal: string) => {
+    if (stopSignal) return;
+    stopSignal = signal;
+    process.stdout.write(`\n${signal} received, finishing in-flight requests...\n`);
+    if (app) shutDown(app);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  app = await startApp(config);
+  if (stopSignal) return shutDown(app);
   const lines = [
     '',
     `AFAS for Teams is running${config.demo ? ' in demo mode (embedded AFAS sandbox, ' + app.storage.engine + ')' : ''}.`,
@@ -24,22 +37,16 @@ async function run(): Promise<void> {
   if (app.playgroundUrl) lines.push(`  Chat with the bot: ${app.playgroundUrl}   (Agents Playground: type "my tasks")`);
   lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n'));
+}
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    process.stdout.write(`\n${signal} received, finishing in-flight requests...\n`);
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+function shutDown(app: RunningApp): void {
+  app.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`shutdown failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }
 
 run().catch((error: unknown) => {
