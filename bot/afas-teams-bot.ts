@@ -26,6 +26,8 @@ import { translate } from '../src/domain/i18n/translate';
 import { AppError } from '../src/domain/app-error';
 import { attachBotTurn } from './turn-state';
 import { languageFor, userKeyFromActivity } from './turn-user';
+import { OncePerKey } from './once-per-key';
+import { userKeyString } from '../src/domain/user-key';
 
 /** Verbs a running activation dialog answers; everything else is handled the same with or without one. */
 const DIALOG_VERBS: ReadonlySet<Verb> = new Set([VERBS.activationSubmitUser, VERBS.activationSubmitCode, VERBS.activationResend]);
@@ -38,12 +40,14 @@ const DIALOG_COMMANDS: ReadonlySet<Command | null> = new Set([null, 'resend']);
 export class AfasTeamsBot extends TeamsActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly welcomed: StatePropertyAccessor<boolean>;
-
-  constructor(private readonly services: BotServices, private readonly conversationState: ConversationState, private readonly dedupe: InboundDedupe) {
+  constructor(
+    private readonly services: BotServices,
+    private readonly conversationState: ConversationState,
+    private readonly dedupe: InboundDedupe,
+    private readonly welcomes: OncePerKey,
+  ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>('dialogState');
-    this.welcomed = conversationState.createProperty<boolean>('welcomed');
     this.dialogs = new DialogSet(this.dialogState).add(new ActivationDialog());
 
     this.onMessage(async (context, next) => {
@@ -57,8 +61,9 @@ export class AfasTeamsBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateRemove(async (context, next) => {
       // Removed from the user's Teams: no more proactive messages, and a reinstall welcomes again.
-      await this.welcomed.set(context, false);
-      await this.services.conversations.setStatus(userKeyFromActivity(context.activity), 'retired', this.services.clock.now());
+      const user = userKeyFromActivity(context.activity);
+      await this.welcomes.reset(userKeyString(user));
+      await this.services.conversations.setStatus(user, 'retired', this.services.clock.now());
       await next();
     });
     this.onMembersAdded(async (context, next) => {
@@ -164,8 +169,7 @@ export class AfasTeamsBot extends TeamsActivityHandler {
 
   private async welcome(context: TurnContext): Promise<void> {
     const turn = await this.startTurn(context);
-    if (await this.welcomed.get(context, false)) return;
-    await this.welcomed.set(context, true);
+    if (!(await this.welcomes.claim(userKeyString(turn.user)))) return;
     const activated = (await this.services.activations.get(turn.user))?.status === 'active';
     await turn.replies.send(buildWelcomeCard({ lang: turn.lang, activated }));
   }

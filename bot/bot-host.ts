@@ -15,6 +15,7 @@ import type { StateStore } from '../src/ports/state-store';
 import { AfasTeamsBot } from './afas-teams-bot';
 import type { BotServices } from './bot-turn';
 import { InboundDedupe } from './inbound-dedupe';
+import { OncePerKey } from './once-per-key';
 import { SqlBotStorage } from './state/sql-bot-storage';
 
 export interface BotHostOptions {
@@ -47,7 +48,7 @@ export class BotHost {
     this.adapter = new CloudAdapter(auth);
     this.adapter.onTurnError = (context, error) => this.onTurnError(context, error);
     const conversationState = new ConversationState(new SqlBotStorage(options.state));
-    this.bot = new AfasTeamsBot(options.services, conversationState, new InboundDedupe(options.services.clock));
+    this.bot = new AfasTeamsBot(options.services, conversationState, new InboundDedupe(options.services.clock), new OncePerKey(options.state, 'welcomed'));
   }
 
   /** POST /api/messages. */

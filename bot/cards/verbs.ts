@@ -17,6 +17,8 @@ export const VERBS = {
   activationCancel: 'activation.cancel',
   deactivateConfirm: 'deactivate.confirm',
   deactivateCancel: 'deactivate.cancel',
+  settingsSave: 'settings.save',
+  settingsCancel: 'settings.cancel',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -24,12 +26,30 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 /** Input ids on the activation cards; Teams merges input values into the action's data under these keys. */
 export const INPUT_IDS = { afasUserId: 'afasUserId', code: 'code' } as const;
 
+/** Input ids on the settings card, one per preference. */
+export const SETTINGS_INPUT_IDS = {
+  signalNotifications: 'signalNotifications',
+  taskNotifications: 'taskNotifications',
+  digest: 'digest',
+  digestTime: 'digestTime',
+  quietStart: 'quietStart',
+  quietEnd: 'quietEnd',
+  language: 'language',
+} as const;
+
+/** The settings card's language choice: `teams` follows the Teams client's locale. */
+export const LANGUAGE_CHOICES = ['teams', 'en', 'nl'] as const;
+
 /** Pages are 1-based, as the user reads them. The cap only rejects absurd payloads. */
 export const MAX_PAGE = 1000;
 
 const kind = z.enum(['task', 'signal']);
 const listPosition = z.object({ kind, page: z.number().int().min(1).max(MAX_PAGE) });
 const empty = z.object({});
+// Input.Toggle sends its valueOn/valueOff as the strings "true"/"false"; a boolean is taken too.
+const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');
+// Shape only: whether it is a real HH:mm is the use case's call, so the user is told what is wrong.
+const enteredTime = z.string().trim().max(32).default('');
 
 export const VERB_DATA_SCHEMAS = {
   [VERBS.listPage]: listPosition,
@@ -44,6 +64,16 @@ export const VERB_DATA_SCHEMAS = {
   [VERBS.activationCancel]: empty,
   [VERBS.deactivateConfirm]: empty,
   [VERBS.deactivateCancel]: empty,
+  [VERBS.settingsSave]: z.object({
+    [SETTINGS_INPUT_IDS.signalNotifications]: toggle,
+    [SETTINGS_INPUT_IDS.taskNotifications]: toggle,
+    [SETTINGS_INPUT_IDS.digest]: toggle,
+    [SETTINGS_INPUT_IDS.digestTime]: enteredTime,
+    [SETTINGS_INPUT_IDS.quietStart]: enteredTime,
+    [SETTINGS_INPUT_IDS.quietEnd]: enteredTime,
+    [SETTINGS_INPUT_IDS.language]: z.enum(LANGUAGE_CHOICES),
+  }),
+  [VERBS.settingsCancel]: empty,
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type VerbData<V extends Verb> = z.output<(typeof VERB_DATA_SCHEMAS)[V]>;
@@ -52,6 +82,7 @@ export type VerbData<V extends Verb> = z.output<(typeof VERB_DATA_SCHEMAS)[V]>;
 type InputFields = {
   [VERBS.activationSubmitUser]: typeof INPUT_IDS.afasUserId;
   [VERBS.activationSubmitCode]: typeof INPUT_IDS.code;
+  [VERBS.settingsSave]: (typeof SETTINGS_INPUT_IDS)[keyof typeof SETTINGS_INPUT_IDS];
 };
 export type StaticVerbData<V extends Verb> = V extends keyof InputFields ? Omit<VerbData<V>, InputFields[V]> : VerbData<V>;
 

@@ -2,6 +2,7 @@ import { ActivityTypes, ConversationState, TestAdapter, type Activity } from 'bo
 import { AfasTeamsBot } from '../../bot/afas-teams-bot';
 import type { BotServices } from '../../bot/bot-turn';
 import { InboundDedupe } from '../../bot/inbound-dedupe';
+import { OncePerKey } from '../../bot/once-per-key';
 import { SqlBotStorage } from '../../bot/state/sql-bot-storage';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } from '../../sandbox';
 import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
@@ -62,7 +63,7 @@ export class BotHarness {
 
   /** A bot as a process would build it, over this harness's storage. */
   newBot(): AfasTeamsBot {
-    return new AfasTeamsBot(this.services, new ConversationState(new SqlBotStorage(this.storage.state)), new InboundDedupe(this.clock));
+    return new AfasTeamsBot(this.services, new ConversationState(new SqlBotStorage(this.storage.state)), new InboundDedupe(this.clock), new OncePerKey(this.storage.state, 'welcomed'));
   }
 
   /** A Teams user talking to `bot` through botbuilder's TestAdapter. */

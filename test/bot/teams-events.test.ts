@@ -91,6 +91,12 @@ describe('installing the app', () => {
     expect(await botAdded(h.user(h.newBot()))).toEqual([]);
   });
 
+  it('welcomes once when Teams sends the install and the conversationUpdate at the same moment', async () => {
+    const user = h.user(h.newBot());
+    const [a, b] = await Promise.all([install(user), botAdded(user)]);
+    expect(validCards([...a, ...b])).toHaveLength(1);
+  });
+
   it('a conversationUpdate adding someone else is no reason to welcome', async () => {
     expect(await h.user(h.newBot()).send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: '29:someone-else', name: 'Someone Else' }] })).toEqual([]);
   });
