@@ -10,6 +10,7 @@ import type { ConfirmActivationCode } from '../src/use-cases/confirm-activation-
 import type { DeactivateUser } from '../src/use-cases/deactivate-user';
 import type { ListWorkItems } from '../src/use-cases/list-work-items';
 import type { RequestActivationCode } from '../src/use-cases/request-activation-code';
+import type { UpdatePreferences } from '../src/use-cases/update-preferences';
 import type { CardReplies } from './card-replies';
 
 /** What the bot needs from the rest of the product: use cases and stores, injected by main.ts. */
@@ -18,6 +19,7 @@ export interface BotServices {
   readonly requestActivationCode: RequestActivationCode;
   readonly confirmActivationCode: ConfirmActivationCode;
   readonly deactivateUser: DeactivateUser;
+  readonly updatePreferences: UpdatePreferences;
   readonly activations: ActivationStore;
   readonly conversations: ConversationStore;
   readonly preferences: PreferenceStore;

@@ -24,6 +24,7 @@ import { DeactivateUser } from './use-cases/deactivate-user';
 import { ListWorkItems } from './use-cases/list-work-items';
 import { registerDefaultConnection, type DefaultConnectionInput } from './use-cases/register-default-connection';
 import { RequestActivationCode } from './use-cases/request-activation-code';
+import { UpdatePreferences } from './use-cases/update-preferences';
 
 export const SANDBOX_PREFIX = '/sandbox/afas/ProfitRestServices';
 
@@ -141,6 +142,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     requestActivationCode: new RequestActivationCode({ connections: storage.connections, attempts, afas, clock }),
     confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas, listWorkItems, clock }),
     deactivateUser: new DeactivateUser({ activations: storage.activations, attempts }),
+    updatePreferences: new UpdatePreferences({ preferences: storage.preferences, clock }),
     activations: storage.activations,
     conversations: storage.conversations,
     preferences: storage.preferences,

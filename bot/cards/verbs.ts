@@ -37,6 +37,9 @@ export const SETTINGS_INPUT_IDS = {
   language: 'language',
 } as const;
 
+/** The quiet-hours lists' "None" choice (a choice needs a non-empty value); it arrives as ''. */
+export const QUIET_HOURS_NONE = 'none';
+
 /** The settings card's language choice: `teams` follows the Teams client's locale. */
 export const LANGUAGE_CHOICES = ['teams', 'en', 'nl'] as const;
 
@@ -50,6 +53,7 @@ const empty = z.object({});
 const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');
 // Shape only: whether it is a real HH:mm is the use case's call, so the user is told what is wrong.
 const enteredTime = z.string().trim().max(32).default('');
+const quietTime = enteredTime.transform((value) => (value === QUIET_HOURS_NONE ? '' : value));
 
 export const VERB_DATA_SCHEMAS = {
   [VERBS.listPage]: listPosition,
@@ -69,8 +73,8 @@ export const VERB_DATA_SCHEMAS = {
     [SETTINGS_INPUT_IDS.taskNotifications]: toggle,
     [SETTINGS_INPUT_IDS.digest]: toggle,
     [SETTINGS_INPUT_IDS.digestTime]: enteredTime,
-    [SETTINGS_INPUT_IDS.quietStart]: enteredTime,
-    [SETTINGS_INPUT_IDS.quietEnd]: enteredTime,
+    [SETTINGS_INPUT_IDS.quietStart]: quietTime,
+    [SETTINGS_INPUT_IDS.quietEnd]: quietTime,
     [SETTINGS_INPUT_IDS.language]: z.enum(LANGUAGE_CHOICES),
   }),
   [VERBS.settingsCancel]: empty,

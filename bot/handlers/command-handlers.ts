@@ -7,6 +7,7 @@ import { buildDeactivateCard } from '../cards/deactivate-card';
 import { buildHelpCard } from '../cards/help-card';
 import { buildMessageCard } from '../cards/message-card';
 import { showSummary, showWorkList } from '../work-views';
+import { showSettings } from './settings-handlers';
 
 async function isActivated(turn: BotTurn): Promise<boolean> {
   return (await turn.services.activations.get(turn.user))?.status === 'active';
@@ -32,9 +33,7 @@ export const COMMAND_HANDLERS: Readonly<Record<Command, (turn: BotTurn) => Promi
     }
     await turn.replies.send(buildDeactivateCard(turn.lang));
   },
-  settings: async (turn) => {
-    await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'settings.unavailable') }));
-  },
+  settings: (turn) => showSettings(turn),
   help: async (turn) => turn.replies.send(buildHelpCard({ lang: turn.lang, activated: await isActivated(turn) })),
   resend: async (turn) => turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' })),
   dutch: (turn) => setLanguage(turn, 'nl'),

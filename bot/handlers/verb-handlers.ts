@@ -4,6 +4,7 @@ import { buildActivationCancelledCard } from '../cards/activation-cards';
 import { buildMessageCard } from '../cards/message-card';
 import type { VerbHandlers } from '../cards/verbs';
 import { showSummary, showWorkList } from '../work-views';
+import { cancelSettings, saveSettings } from './settings-handlers';
 
 async function notStarted(turn: BotTurn): Promise<void> {
   await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' }));
@@ -32,4 +33,6 @@ export const VERB_HANDLERS: VerbHandlers<BotTurn, Promise<void>> = {
   'deactivate.cancel': async (_data, turn) => {
     await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'deactivate.cancelled') }));
   },
+  'settings.save': (data, turn) => saveSettings(data, turn),
+  'settings.cancel': (_data, turn) => cancelSettings(turn),
 };

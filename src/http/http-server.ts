@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import type { Logger } from '../ports/logger';
+import type { Metrics } from '../ports/metrics';
 import { errorResponse } from './error-response';
+
+/** Methods recorded by name in metrics; anything else a client invents is counted as `other`. */
+const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 export interface HttpServerOptions {
   readonly logger: Logger;
@@ -9,6 +13,8 @@ export interface HttpServerOptions {
   readonly readiness: () => Promise<void>;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  /** Records every request's duration by method, route pattern and status, when given. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -41,7 +47,12 @@ export class HttpServer {
     server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: options.maxBodyBytes ?? 1_000_000, rejectUnknown: false }));
     server.on('after', (req: restify.Request, res: restify.Response) => {
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      options.logger[level]({ requestId: req.getId(), method: req.method, path: req.path(), status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+      const ms = Date.now() - req.time();
+      options.logger[level]({ requestId: req.getId(), method: req.method, path: req.path(), status: res.statusCode, ms }, 'request');
+      // The route pattern, not the path: paths carry ids and would make a series per request.
+      const route = String(req.getRoute()?.path ?? 'unmatched');
+      const method = HTTP_METHODS.has(req.method ?? '') ? String(req.method) : 'other';
+      options.metrics?.histogram('httpRequestDuration').observe({ method, route, status: String(res.statusCode) }, ms / 1000);
     });
     server.on('restifyError', (req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, cb: () => void) => {
       if (typeof err.statusCode === 'number' && err.statusCode < 500) {

@@ -76,10 +76,12 @@ describe('commands of an activated user, in English and Dutch', () => {
   });
 
   it.each<[string, Locale, string]>([
-    ['settings', 'en-US', 'Notification settings are not available yet.'],
-    ['instellingen', 'nl-NL', 'Instellingen voor meldingen zijn nog niet beschikbaar.'],
-  ])('"%s" (%s) says settings are not there yet', async (text, locale, sentence) => {
-    expect(onlyText(await users[locale].say(text))).toBe(sentence);
+    ['settings', 'en-US', 'Your settings'],
+    ['instellingen', 'nl-NL', 'Je instellingen'],
+  ])('"%s" (%s) opens the settings card (test/bot/settings.test.ts covers it)', async (text, locale, title) => {
+    const card = onlyCard(await users[locale].say(text));
+    expect(visibleText(card).split('\n')[0]).toBe(title);
+    expect(verbsOf(card)).toContain('settings.save');
   });
 });
 

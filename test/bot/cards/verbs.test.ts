@@ -1,10 +1,12 @@
 import { buildNotActivatedCard } from '../../../bot/cards/access-cards';
 import { buildActivationStoppedCard, buildCodeCard, buildUserIdCard } from '../../../bot/cards/activation-cards';
 import { buildDeactivateCard } from '../../../bot/cards/deactivate-card';
+import { buildSettingsCard, settingsFormFrom } from '../../../bot/cards/settings-card';
 import { buildSummaryCard } from '../../../bot/cards/summary-card';
 import { isVerb, parseVerbData, VERB_DATA_SCHEMAS, VERBS, type Verb, type VerbHandlers } from '../../../bot/cards/verbs';
 import { buildWelcomeCard } from '../../../bot/cards/welcome-card';
 import { buildWorkListCard } from '../../../bot/cards/work-list-card';
+import { DEFAULT_PREFERENCES } from '../../../src/domain/user-preferences';
 import { actions } from '../../support/card-inspection';
 import { numberedItems } from '../../support/work-items';
 
@@ -12,6 +14,7 @@ const NOW = new Date('2024-07-01T08:00:00Z');
 const INPUT_VALUES: Partial<Record<Verb, Record<string, string>>> = {
   'activation.submitUser': { afasUserId: 'j.doe@contoso.nl' },
   'activation.submitCode': { code: '12345678' },
+  'settings.save': { signalNotifications: 'true', taskNotifications: 'false', digest: 'true', digestTime: '08:30', quietStart: 'none', quietEnd: 'none', language: 'teams' },
 };
 
 function everyCard() {
@@ -25,6 +28,7 @@ function everyCard() {
     buildActivationStoppedCard('en', 3),
     buildDeactivateCard('en'),
     buildNotActivatedCard('en'),
+    buildSettingsCard({ lang: 'en', teamsLanguage: 'en', form: settingsFormFrom(DEFAULT_PREFERENCES) }),
   ];
 }
 
@@ -70,6 +74,8 @@ describe('card verbs', () => {
       'activation.cancel': () => 'cancel',
       'deactivate.confirm': () => 'confirm',
       'deactivate.cancel': () => 'cancel',
+      'settings.save': (d) => d.digestTime,
+      'settings.cancel': () => 'cancel',
     };
     expect(handlers['list.page']({ kind: 'signal', page: 3 }, undefined)).toBe('signal:3');
   });
