@@ -29,7 +29,11 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly logFormat: 'json' | 'pretty';
   readonly dataDir: string;
+  /** Bearer token for /metrics; null = open (put it behind a private network then). */
+  readonly metricsToken: string | null;
   readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; readonly tenantId: string };
+  /** What `npm run package` writes into the Teams app package; null = the documented fallback. */
+  readonly teamsApp: TeamsAppConfig;
   readonly demo: boolean;
   /** Null in demo mode (the sandbox is the connection) or when AFAS is only configured per tenant by admins. */
   readonly afas: AfasConnectionConfig | null;
@@ -40,8 +44,28 @@ export interface AppConfig {
   readonly encryption: { readonly currentKey: string | null; readonly previousKeys: readonly string[] };
   readonly sandbox: { readonly signalIntervalMs: number };
   readonly playground: { readonly enabled: boolean; readonly port: number };
+  /** How the tab API checks Teams SSO tokens. */
+  readonly tab: TabConfig;
   /** The few variables a child process inherits (see INHERITED_ENV_KEYS). */
   readonly childEnv: Readonly<Record<string, string>>;
+}
+
+export interface TeamsAppConfig {
+  readonly appId: string | null;
+  readonly version: string | null;
+  readonly developerName: string;
+  readonly developerUrl: string | null;
+  readonly privacyUrl: string | null;
+  readonly termsUrl: string | null;
+}
+
+export interface TabConfig {
+  /** Accepted `aud` values of a Teams SSO token; empty = no Entra token is accepted (local development). */
+  readonly ssoAudiences: readonly string[];
+  /** Where Entra ID publishes its signing keys. */
+  readonly jwksUrl: string;
+  /** Tenant ids whose users may use the tab; `*` = any tenant. */
+  readonly allowedTenants: readonly string[];
 }
 
 /** Startup stops with this: one message listing every bad key, never a secret value. */
@@ -56,6 +80,9 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 const BOOL = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const GUID = /^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$/;
+// Teams takes only major.minor.patch with digits: no pre-release or build suffix.
+const TEAMS_VERSION = /^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$/;
 const CONNECTOR = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be a GetConnector name (letters, digits, _ . -)');
 
 function httpsUrl(allowTemplate: boolean) {
@@ -118,7 +145,16 @@ export function parseConfig(env: Env): AppConfig {
     logLevel,
     logFormat: read('LOG_FORMAT', z.enum(['json', 'pretty']), demo ? 'pretty' : 'json'),
     dataDir,
+    metricsToken: optional('METRICS_TOKEN', z.string().min(16, 'must be at least 16 characters')),
     bot: { appId, appPassword, appType, tenantId },
+    teamsApp: {
+      appId: optional('TEAMS_APP_ID', z.string().regex(GUID, 'must be a GUID such as 3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b')),
+      version: optional('APP_VERSION', z.string().regex(TEAMS_VERSION, 'must be major.minor.patch with digits only, such as 1.2.0')),
+      developerName: read('TEAMS_DEVELOPER_NAME', z.string().max(32, 'must be at most 32 characters'), 'AFAS for Teams'),
+      developerUrl: optional('TEAMS_DEVELOPER_URL', httpsUrl(false)),
+      privacyUrl: optional('TEAMS_PRIVACY_URL', httpsUrl(false)),
+      termsUrl: optional('TEAMS_TERMS_URL', httpsUrl(false)),
+    },
     demo,
     afas,
     afasTimeoutMs: read('AFAS_TIMEOUT_MS', z.coerce.number().int().min(1000).max(900_000), 30_000),
@@ -127,6 +163,7 @@ export function parseConfig(env: Env): AppConfig {
     encryption: { currentKey, previousKeys },
     sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 180) * 1000 },
     playground: { enabled: read('PLAYGROUND', BOOL, demo), port: read('PLAYGROUND_PORT', z.coerce.number().int().min(0).max(65535), 56150) },
+    tab: parseTab(read, appId, appType, tenantId, publicUrl, problems),
     childEnv: Object.fromEntries(INHERITED_ENV_KEYS.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key] as string]]))),
   };
   if (config.playground.enabled && appId !== '') problems.push('PLAYGROUND needs an empty MicrosoftAppId (the Playground talks to an unauthenticated bot); set PLAYGROUND=false');
@@ -174,6 +211,20 @@ function parseAfas(env: Env, environment: string | null, baseUrlRaw: string | nu
     defaultTasksUrl: read('AFAS_DEFAULT_TASKS_URL', httpsUrl(false), insiteUrl),
     useDefaultTasksUrl: read('AFAS_USE_DEFAULT_TASKS_URL', BOOL, false),
   };
+}
+
+const TENANT_LIST = z
+  .string()
+  .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(z.string().refine((t) => t === '*' || GUID.test(t), 'must list tenant ids (GUIDs), comma-separated, or *')));
+
+function parseTab(read: Read, appId: string, appType: string, tenantId: string, publicUrl: string, problems: string[]): TabConfig {
+  // Teams asks Entra ID for a token whose audience is the manifest's webApplicationInfo.resource.
+  const defaultAudience = appId === '' ? [] : [`api://${new URL(publicUrl).host}/${appId}`];
+  const ssoAudiences = read('TAB_SSO_AUDIENCE', z.string().transform((v) => v.split(',').map((a) => a.trim()).filter(Boolean)), defaultAudience);
+  const allowedTenants = read('TAB_ALLOWED_TENANTS', TENANT_LIST, tenantId === '' ? [] : [tenantId]);
+  if (appId !== '' && appType === 'MultiTenant' && allowedTenants.length === 0) problems.push('TAB_ALLOWED_TENANTS is required for a MultiTenant bot: the tenant ids whose users may use the tab, or *');
+  return { ssoAudiences, jwksUrl: read('TAB_SSO_JWKS_URL', httpsUrl(false), 'https://login.microsoftonline.com/common/discovery/v2.0/keys'), allowedTenants };
 }
 
 function deepFreeze<T>(value: T): T {

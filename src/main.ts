@@ -9,6 +9,8 @@ import { AgentsPlayground } from './dev/agents-playground';
 import { AppError } from './domain/app-error';
 import type { AppConfig } from './config';
 import { HttpServer } from './http/http-server';
+import { registerMetricsRoute } from './http/metrics-route';
+import { PromMetrics } from './metrics/prom-metrics';
 import { createPinoLogger } from './logging/pino-logger';
 import type { BotServices } from '../bot/bot-turn';
 import type { AfasClientFactory } from './ports/afas-client';
@@ -55,7 +57,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const storage = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox });
   logger.info({ engine: storage.engine }, 'storage ready');
 
-  const http = new HttpServer({ logger: logger.child({ component: 'http' }), readiness: () => storage.ping() });
+  const metrics = new PromMetrics({ logger: logger.child({ component: 'metrics' }) });
+  const http = new HttpServer({ logger: logger.child({ component: 'http' }), readiness: () => storage.ping(), metrics });
+  registerMetricsRoute(http, metrics, { bearerToken: config.metricsToken });
   const sandbox = config.demo
     ? new AfasSandbox({ clock, logger: logger.child({ component: 'sandbox' }), autoProvisionUsers: true, signalIntervalMs: config.sandbox.signalIntervalMs })
     : null;

@@ -73,3 +73,29 @@ describe('the sandbox InSite stand-in', () => {
     }
   });
 });
+
+describe('/metrics on the running product', () => {
+  it('serves Prometheus text with the product series, counting the requests it served', async () => {
+    const demo = await startDemoApp();
+    try {
+      await fetch(`${demo.app.origin}/healthz`);
+      const res = await fetch(`${demo.app.origin}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await res.text();
+      expect(text).toMatch(/afas_teams_http_request_duration_seconds_count\{[^}]*route="\/healthz"[^}]*\} 1/);
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  it('asks for the bearer token when METRICS_TOKEN is set', async () => {
+    const demo = await startDemoApp({ METRICS_TOKEN: 'scrape-token-0123456789' });
+    try {
+      expect((await fetch(`${demo.app.origin}/metrics`)).status).toBe(401);
+      expect((await fetch(`${demo.app.origin}/metrics`, { headers: { Authorization: 'Bearer scrape-token-0123456789' } })).status).toBe(200);
+    } finally {
+      await demo.stop();
+    }
+  });
+});
