@@ -3,6 +3,7 @@ import {
   TeamsActivityHandler,
   TeamsInfo,
   TurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type InvokeResponse,
@@ -23,7 +24,7 @@ import { answerUnrecognised, COMMAND_HANDLERS } from './handlers/command-handler
 import { VERB_HANDLERS } from './handlers/verb-handlers';
 import type { InboundDedupe } from './inbound-dedupe';
 import { translate } from '../src/domain/i18n/translate';
-import { AppError } from '../src/domain/app-error';
+import { AppError, isAppError } from '../src/domain/app-error';
 import { attachBotTurn } from './turn-state';
 import { languageFor, userKeyFromActivity } from './turn-user';
 import { OncePerKey } from './once-per-key';
@@ -32,6 +33,17 @@ import { userKeyString } from '../src/domain/user-key';
 /** Verbs a running activation dialog answers; everything else is handled the same with or without one. */
 const DIALOG_VERBS: ReadonlySet<Verb> = new Set([VERBS.activationSubmitUser, VERBS.activationSubmitCode, VERBS.activationResend]);
 const DIALOG_COMMANDS: ReadonlySet<Command | null> = new Set([null, 'resend']);
+/** What may call AFAS: only users with access get that far (a running activation dialog calls AFAS too). */
+const AFAS_COMMANDS: ReadonlySet<Command | null> = new Set(['tasks', 'signals', 'summary', 'activate']);
+const AFAS_VERBS: ReadonlySet<Verb> = new Set([
+  VERBS.listPage,
+  VERBS.listRefresh,
+  VERBS.summaryRefresh,
+  VERBS.activationStart,
+  VERBS.activationSubmitUser,
+  VERBS.activationSubmitCode,
+  VERBS.activationResend,
+]);
 
 /**
  * The Teams bot: welcomes on install, answers commands and card actions, runs the activation
@@ -114,6 +126,7 @@ export class AfasTeamsBot extends TeamsActivityHandler {
       if (command === 'cancel' || verb === VERBS.activationCancel) return await COMMAND_HANDLERS.cancel(turn);
       const dc = await this.dialogs.createContext(turn.context);
       const dialogTakesIt = dc.activeDialog !== undefined && (verb ? DIALOG_VERBS.has(verb) : DIALOG_COMMANDS.has(command));
+      if (dialogTakesIt || (verb ? AFAS_VERBS.has(verb) : AFAS_COMMANDS.has(command))) await this.requireAccess(turn);
       if (dialogTakesIt) {
         await dc.continueDialog();
         return;
@@ -134,6 +147,16 @@ export class AfasTeamsBot extends TeamsActivityHandler {
     }
   }
 
+  /** Turns away a user without access (ending any activation in progress) before AFAS is called. */
+  private async requireAccess(turn: BotTurn): Promise<void> {
+    try {
+      await this.services.checkAccess.require({ user: turn.user, upn: () => turn.userPrincipalName() });
+    } catch (error) {
+      if (isAppError(error, 'access_denied')) await turn.cancelDialogs();
+      throw error;
+    }
+  }
+
   private async startTurn(context: TurnContext): Promise<BotTurn> {
     const { services } = this;
     const user = userKeyFromActivity(context.activity);
@@ -142,6 +165,8 @@ export class AfasTeamsBot extends TeamsActivityHandler {
     const lang = languageFor(context.activity, await services.preferences.get(user));
     const replies = new CardReplies(context);
     const dialogs = this.dialogs;
+    let member: Promise<TeamsMember | null> | undefined;
+    const teamsMember = () => (member ??= lookupMember(context));
     const turn: BotTurn = {
       context,
       user,
@@ -149,7 +174,11 @@ export class AfasTeamsBot extends TeamsActivityHandler {
       now,
       replies,
       services,
-      suggestedAfasUserId: () => suggestedUserId(context),
+      suggestedAfasUserId: async () => {
+        const found = await teamsMember();
+        return found?.email ?? found?.userPrincipalName ?? null;
+      },
+      userPrincipalName: async () => upnFromActivity(context.activity) ?? (await teamsMember())?.userPrincipalName ?? null,
       async beginActivation(options: ActivationOptions = {}) {
         const dc = await dialogs.createContext(context);
         await dc.cancelAllDialogs();
@@ -195,10 +224,27 @@ async function withinBudget(work: Promise<void>, budgetMs: number): Promise<bool
   }
 }
 
-/** The user's e-mail or UPN from Teams' roster, to prefill the AFAS user id; null if Teams does not answer quickly. */
-async function suggestedUserId(context: TurnContext): Promise<string | null> {
+interface TeamsMember {
+  readonly email: string | null;
+  readonly userPrincipalName: string | null;
+}
+
+/**
+ * The user's e-mail and UPN from Teams' roster (to prefill the AFAS user id, and for access lists
+ * by UPN); null if Teams does not answer quickly. Asked at most once per turn.
+ */
+async function lookupMember(context: TurnContext): Promise<TeamsMember | null> {
   if (context.activity.channelId !== 'msteams') return null;
-  const lookup = TeamsInfo.getMember(context, context.activity.from.id).then((m) => m.email ?? m.userPrincipalName ?? null, () => null);
+  const lookup = TeamsInfo.getMember(context, context.activity.from.id).then(
+    (m) => ({ email: m.email ?? null, userPrincipalName: m.userPrincipalName ?? null }),
+    () => null,
+  );
   const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000).unref());
   return Promise.race([lookup, timeout]);
+}
+
+/** Some clients put the UPN on the activity itself; Teams usually does not. */
+function upnFromActivity(activity: Activity): string | null {
+  const upn = (activity.from as { userPrincipalName?: unknown } | undefined)?.userPrincipalName;
+  return typeof upn === 'string' && upn.trim() !== '' ? upn.trim() : null;
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../src/ports/clock';
 import type { ConversationStore } from '../src/ports/conversation-store';
 import type { Logger } from '../src/ports/logger';
 import type { PreferenceStore } from '../src/ports/preference-store';
+import type { CheckAccess } from '../src/use-cases/check-access';
 import type { ConfirmActivationCode } from '../src/use-cases/confirm-activation-code';
 import type { DeactivateUser } from '../src/use-cases/deactivate-user';
 import type { ListWorkItems } from '../src/use-cases/list-work-items';
@@ -20,6 +21,8 @@ export interface BotServices {
   readonly confirmActivationCode: ConfirmActivationCode;
   readonly deactivateUser: DeactivateUser;
   readonly updatePreferences: UpdatePreferences;
+  /** Whether the user may use the app at all; asked before anything that calls AFAS. */
+  readonly checkAccess: CheckAccess;
   readonly activations: ActivationStore;
   readonly conversations: ConversationStore;
   readonly preferences: PreferenceStore;
@@ -41,6 +44,8 @@ export interface BotTurn {
   readonly services: BotServices;
   /** The user's Teams e-mail/UPN, to prefill the AFAS user id (null when Teams does not say). */
   suggestedAfasUserId(): Promise<string | null>;
+  /** The user's UPN from the activity or Teams' roster, asked once per turn (null when Teams does not say). */
+  userPrincipalName(): Promise<string | null>;
   /** Starts the activation dialog (replacing one in progress). */
   beginActivation(options?: { afasUserId?: string }): Promise<void>;
   /** Ends any dialog in progress. Returns whether one was active. */

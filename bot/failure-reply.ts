@@ -2,7 +2,7 @@ import { isAfasError } from '../src/domain/afas-error';
 import { isAppError } from '../src/domain/app-error';
 import { translate } from '../src/domain/i18n/translate';
 import type { BotTurn } from './bot-turn';
-import { buildNotActivatedCard } from './cards/access-cards';
+import { buildNoAccessCard, buildNotActivatedCard } from './cards/access-cards';
 import { buildErrorCard, userFacingFailure } from './cards/error-card';
 import { buildMessageCard } from './cards/message-card';
 
@@ -22,6 +22,12 @@ export async function replyWithFailure(turn: BotTurn, error: unknown): Promise<b
     case 'not_activated':
       await turn.replies.send(buildNotActivatedCard(turn.lang));
       return true;
+    case 'access_denied': {
+      log.info({ code: error.code, tenantId: turn.user.tenantId, user: turn.user.aadObjectId }, 'user without access turned away');
+      const owners = Array.isArray(error.details.owners) ? error.details.owners.filter((o): o is string => typeof o === 'string') : [];
+      await turn.replies.send(buildNoAccessCard(turn.lang, owners));
+      return true;
+    }
     case 'activation_invalid':
       await turn.replies.send(buildErrorCard(turn.lang, { kind: 'expired' }, turn.now));
       return true;

@@ -39,6 +39,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'AFAS_USE_DEFAULT_TASKS_URL', default: 'false', description: 'true = every click goes to AFAS_DEFAULT_TASKS_URL (for when deep links end on a 404 page).' },
   { name: 'AFAS_TIMEOUT_MS', default: '30000', description: 'How long one AFAS request may take before it fails with afas_timeout.' },
   { name: 'AFAS_MAX_ROWS', default: '500', description: 'Hard cap on rows read from one connector for one user.' },
+  { name: 'SIGNAL_POLL_INTERVAL', default: '5', description: "Minutes between two reads of a user's signals (and tasks, when they want task notifications) for notifications; at least 1." },
   { name: 'DATABASE_URL', default: '(unset)', description: 'postgres://... selects PostgreSQL; unset selects embedded SQLite in DATA_DIR.' },
   { name: 'TOKEN_ENCRYPTION_KEY', default: '(generated in demo mode)', description: 'Base64 of 32 random bytes; encrypts AFAS tokens and keys at rest. Required outside demo mode (secret).' },
   { name: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', default: '(unset)', description: 'Comma-separated older keys, still accepted for reading while secrets are re-encrypted (secret).' },
@@ -48,6 +49,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'TAB_SSO_AUDIENCE', default: 'api://{PUBLIC_URL host}/{MicrosoftAppId} when MicrosoftAppId is set', description: "The audience of the Teams SSO tokens the tab API accepts: the manifest's webApplicationInfo.resource (comma-separated for more than one, e.g. also the bare app id for v2 tokens)." },
   { name: 'TAB_SSO_JWKS_URL', default: 'https://login.microsoftonline.com/common/discovery/v2.0/keys', description: "Where Entra ID's token signing keys are fetched (and cached) from." },
   { name: 'TAB_ALLOWED_TENANTS', default: 'MicrosoftAppTenantId', description: 'Comma-separated Entra tenant ids whose users may use the tab, or * for any. Required for a MultiTenant bot. Demo mode also admits the local development tenant.' },
+  { name: 'APP_OWNERS', default: '(unset)', description: 'Comma-separated UPNs of app owners for every tenant: they may change connections, access and owners (tab admin, /api/admin). More owners are added by owners themselves or with npm run admin -- owners add.' },
   { name: 'SANDBOX_SIGNAL_INTERVAL_SECONDS', default: '180', description: 'Demo mode: how often the sandbox creates a new signal for each activated user (0 = never).' },
 ];
 

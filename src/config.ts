@@ -39,6 +39,8 @@ export interface AppConfig {
   readonly afas: AfasConnectionConfig | null;
   readonly afasTimeoutMs: number;
   readonly afasMaxRows: number;
+  /** Notification polling: how often each user's lists are read. */
+  readonly notifications: { readonly pollIntervalMs: number };
   readonly databaseUrl: string | null;
   /** Base64 keys; null current key means demo mode generates one in DATA_DIR. */
   readonly encryption: { readonly currentKey: string | null; readonly previousKeys: readonly string[] };
@@ -46,6 +48,8 @@ export interface AppConfig {
   readonly playground: { readonly enabled: boolean; readonly port: number };
   /** How the tab API checks Teams SSO tokens. */
   readonly tab: TabConfig;
+  /** UPNs (lower case) from APP_OWNERS: owners of every tenant for as long as they are listed. */
+  readonly appOwners: readonly string[];
   /** The few variables a child process inherits (see INHERITED_ENV_KEYS). */
   readonly childEnv: Readonly<Record<string, string>>;
 }
@@ -159,11 +163,13 @@ export function parseConfig(env: Env): AppConfig {
     afas,
     afasTimeoutMs: read('AFAS_TIMEOUT_MS', z.coerce.number().int().min(1000).max(900_000), 30_000),
     afasMaxRows: read('AFAS_MAX_ROWS', z.coerce.number().int().min(1).max(10_000), 500),
+    notifications: { pollIntervalMs: read('SIGNAL_POLL_INTERVAL', z.coerce.number().min(1, 'must be at least 1 (minute)').max(1440), 5) * 60_000 },
     databaseUrl,
     encryption: { currentKey, previousKeys },
     sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 180) * 1000 },
     playground: { enabled: read('PLAYGROUND', BOOL, demo), port: read('PLAYGROUND_PORT', z.coerce.number().int().min(0).max(65535), 56150) },
     tab: parseTab(read, appId, appType, tenantId, publicUrl, problems),
+    appOwners: read('APP_OWNERS', UPN_LIST, []),
     childEnv: Object.fromEntries(INHERITED_ENV_KEYS.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key] as string]]))),
   };
   if (config.playground.enabled && appId !== '') problems.push('PLAYGROUND needs an empty MicrosoftAppId (the Playground talks to an unauthenticated bot); set PLAYGROUND=false');
@@ -212,6 +218,11 @@ function parseAfas(env: Env, environment: string | null, baseUrlRaw: string | nu
     useDefaultTasksUrl: read('AFAS_USE_DEFAULT_TASKS_URL', BOOL, false),
   };
 }
+
+const UPN_LIST = z
+  .string()
+  .transform((v) => [...new Set(v.split(',').map((u) => u.trim().toLowerCase()).filter(Boolean))])
+  .pipe(z.array(z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must list user principal names (name@example.com), comma-separated')));
 
 const TENANT_LIST = z
   .string()

@@ -21,6 +21,7 @@ import { AesGcmSecretBox } from './secrets/aes-gcm-secret-box';
 import { loadOrCreateKeyFile, parseEncryptionKey } from './secrets/encryption-key';
 import { openStorage } from './storage/open-storage';
 import { ActivationAttempts } from './use-cases/activation-attempts';
+import { CheckAccess } from './use-cases/check-access';
 import { ConfirmActivationCode } from './use-cases/confirm-activation-code';
 import { DeactivateUser } from './use-cases/deactivate-user';
 import { ListWorkItems } from './use-cases/list-work-items';
@@ -147,6 +148,7 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas, listWorkItems, clock }),
     deactivateUser: new DeactivateUser({ activations: storage.activations, attempts }),
     updatePreferences: new UpdatePreferences({ preferences: storage.preferences, clock }),
+    checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners }),
     activations: storage.activations,
     conversations: storage.conversations,
     preferences: storage.preferences,

@@ -1,4 +1,6 @@
+import type { AccessRuleStore } from './access-rule-store';
 import type { ActivationStore } from './activation-store';
+import type { AppOwnerStore } from './app-owner-store';
 import type { AuditLog } from './audit-log';
 import type { ConnectionStore } from './connection-store';
 import type { ConversationStore } from './conversation-store';
@@ -16,6 +18,8 @@ export interface Storage {
   readonly deliveries: DeliveryLedger;
   readonly audit: AuditLog;
   readonly state: StateStore;
+  readonly accessRules: AccessRuleStore;
+  readonly owners: AppOwnerStore;
   /** Resolves when the engine answers a trivial query (for `/readyz`). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -60,6 +60,27 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE TABLE bot_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, etag TEXT NOT NULL)',
     ],
   },
+  {
+    id: 2,
+    name: 'access rules, app owners, audit per tenant',
+    statements: [
+      `CREATE TABLE access_rules (
+        tenant_id TEXT NOT NULL, connection_id TEXT NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+        mode TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, connection_id))`,
+      // entry_key is `upn:<upn>` or `aad:<object id>`; both columns lower case.
+      `CREATE TABLE access_entries (
+        tenant_id TEXT NOT NULL, connection_id TEXT NOT NULL, entry_key TEXT NOT NULL, upn TEXT, aad_object_id TEXT,
+        PRIMARY KEY (tenant_id, connection_id, entry_key),
+        FOREIGN KEY (tenant_id, connection_id) REFERENCES access_rules (tenant_id, connection_id) ON DELETE CASCADE)`,
+      // scope is the tenant id, or '*' for owners of every tenant.
+      `CREATE TABLE app_owners (
+        scope TEXT NOT NULL, upn TEXT NOT NULL, aad_object_id TEXT, display_name TEXT, source TEXT NOT NULL,
+        added_by TEXT NOT NULL, added_at BIGINT NOT NULL, PRIMARY KEY (scope, upn))`,
+      'ALTER TABLE audit_events ADD COLUMN tenant_id TEXT',
+      'CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, id)',
+    ],
+  },
 ];
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -10,10 +10,11 @@ const rowSchema = z.object({
   action: column.text,
   target: column.text,
   details: column.text,
+  tenant_id: column.nullableText,
 });
 
 const detailsSchema = z.record(z.string(), z.unknown());
-const SELECT = 'SELECT id, at, actor, action, target, details FROM audit_events';
+const SELECT = 'SELECT id, at, actor, action, target, details, tenant_id FROM audit_events';
 
 function toEvent(raw: SqlRow): StoredAuditEvent {
   const origin = { table: 'audit_events', key: String(raw.id) };
@@ -25,6 +26,7 @@ function toEvent(raw: SqlRow): StoredAuditEvent {
     action: row.action,
     target: row.target,
     details: parseJsonColumn(detailsSchema, row.details, 'details', origin),
+    tenantId: row.tenant_id,
   };
 }
 
@@ -33,21 +35,29 @@ export class SqlAuditLog implements AuditLog {
   constructor(private readonly db: SqlDriver) {}
 
   async append(event: AuditEvent): Promise<void> {
-    await this.db.execute('INSERT INTO audit_events (at, actor, action, target, details) VALUES ($1, $2, $3, $4, $5)', [
+    await this.db.execute('INSERT INTO audit_events (at, actor, action, target, details, tenant_id) VALUES ($1, $2, $3, $4, $5, $6)', [
       event.at.getTime(),
       event.actor,
       event.action,
       event.target,
       JSON.stringify(event.details),
+      event.tenantId ?? null,
     ]);
   }
 
-  async list(page: { limit: number; beforeId?: number }): Promise<StoredAuditEvent[]> {
-    const limit = Math.max(0, Math.trunc(page.limit));
-    const rows =
-      page.beforeId === undefined
-        ? await this.db.query(`${SELECT} ORDER BY id DESC LIMIT $1`, [limit])
-        : await this.db.query(`${SELECT} WHERE id < $1 ORDER BY id DESC LIMIT $2`, [page.beforeId, limit]);
-    return rows.map(toEvent);
+  async list(page: { limit: number; beforeId?: number; tenantId?: string }): Promise<StoredAuditEvent[]> {
+    const conditions: string[] = [];
+    const params: (string | number)[] = [];
+    if (page.beforeId !== undefined) {
+      params.push(page.beforeId);
+      conditions.push(`id < $${params.length}`);
+    }
+    if (page.tenantId !== undefined) {
+      params.push(page.tenantId);
+      conditions.push(`(tenant_id = $${params.length} OR tenant_id IS NULL)`);
+    }
+    params.push(Math.max(0, Math.trunc(page.limit)));
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')} `;
+    return (await this.db.query(`${SELECT} ${where}ORDER BY id DESC LIMIT $${params.length}`, params)).map(toEvent);
   }
 }

@@ -1,7 +1,9 @@
 import type { SecretBox } from '../ports/secret-box';
 import type { Storage } from '../ports/storage';
 import type { SqlDriver } from './sql-driver';
+import { SqlAccessRuleStore } from './sql-access-rule-store';
 import { SqlActivationStore } from './sql-activation-store';
+import { SqlAppOwnerStore } from './sql-app-owner-store';
 import { SqlAuditLog } from './sql-audit-log';
 import { SqlConnectionStore } from './sql-connection-store';
 import { SqlConversationStore } from './sql-conversation-store';
@@ -19,6 +21,8 @@ export class SqlStorage implements Storage {
   readonly deliveries: SqlDeliveryLedger;
   readonly audit: SqlAuditLog;
   readonly state: SqlStateStore;
+  readonly accessRules: SqlAccessRuleStore;
+  readonly owners: SqlAppOwnerStore;
 
   constructor(private readonly driver: SqlDriver, secretBox: SecretBox) {
     this.engine = driver.engine;
@@ -29,6 +33,8 @@ export class SqlStorage implements Storage {
     this.deliveries = new SqlDeliveryLedger(driver);
     this.audit = new SqlAuditLog(driver);
     this.state = new SqlStateStore(driver);
+    this.accessRules = new SqlAccessRuleStore(driver);
+    this.owners = new SqlAppOwnerStore(driver);
   }
 
   async ping(): Promise<void> {

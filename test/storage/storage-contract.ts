@@ -2,6 +2,7 @@ import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
 import type { SecretBox } from '../../src/ports/secret-box';
 import type { Storage } from '../../src/ports/storage';
 import type { SqlDriver } from '../../src/storage/sql-driver';
+import { accessAndOwnersContract } from './contract/access-and-owners-contract';
 import { activationsContract } from './contract/activations-contract';
 import { auditAndStateContract } from './contract/audit-and-state-contract';
 import { botStorageContract } from './contract/bot-storage-contract';
@@ -20,7 +21,7 @@ export interface StorageTarget {
   openRaw(): Promise<SqlDriver>;
 }
 
-const TABLES = ['connection_secrets', 'connections', 'activations', 'conversation_references', 'user_preferences', 'deliveries', 'audit_events', 'bot_state'];
+const TABLES = ['access_entries', 'access_rules', 'app_owners', 'connection_secrets', 'connections', 'activations', 'conversation_references', 'user_preferences', 'deliveries', 'audit_events', 'bot_state'];
 
 /**
  * The behaviour every `Storage` engine must show. Call inside a `describe` whose `beforeAll` has
@@ -75,5 +76,6 @@ function defineContract(target: () => StorageTarget): void {
   deliveriesContract(ctx);
   auditAndStateContract(ctx);
   botStorageContract(ctx);
+  accessAndOwnersContract(ctx);
   lifecycleContract(ctx);
 }

@@ -107,6 +107,11 @@ export const en = {
   'noAccess.title': 'AFAS for Teams is not available to you yet',
   'noAccess.body': 'Your organisation has not connected AFAS for Teams to an AFAS environment for you. Ask your administrator to set it up.',
 
+  // admin
+  'admin.noAccess.title': 'You do not have access to AFAS for Teams',
+  'admin.noAccess.askOwners': 'Your organisation lets only listed people use AFAS for Teams. Ask an app owner to add you: {owners}.',
+  'admin.noAccess.askAdministrator': 'Your organisation lets only listed people use AFAS for Teams. Ask your administrator to add you.',
+
   'list.tasks.title': 'My tasks',
   'list.signals.title': 'My signals',
   'list.tasks.empty': 'No open tasks: nothing is waiting for you.',
@@ -132,6 +137,24 @@ export const en = {
   'summary.allSignals': 'All signals',
   'summary.more': 'and {count} more',
   'summary.empty': 'Nothing open in AFAS: no tasks and no signals.',
+
+  // notifications
+  'notify.newSignal': 'New signal',
+  'notify.newTask': 'New task',
+  'notify.newSignals.one': '{count} new signal',
+  'notify.newSignals.other': '{count} new signals',
+  'notify.newTasks.one': '{count} new task',
+  'notify.newTasks.other': '{count} new tasks',
+  'notify.and': '{first} and {second}',
+  'notify.summary.title': 'You have {items}',
+  'notify.baseline.title': 'Notifications are on',
+  'notify.baseline.body': 'Right now you have {items}. From now on I will send you a message when something new arrives.',
+  'notify.reactivate.title': 'Activate AFAS for Teams again',
+  'notify.reactivate.body': 'AFAS no longer accepts your activation (it expired or was revoked), so your notifications have stopped. Activate again to get them back.',
+  'notify.digest.title': 'Your daily AFAS summary',
+  'notify.text.item': '{kind}: {title}',
+  'notify.text.summary': 'You have {items} in AFAS.',
+  'notify.text.digest': 'Your daily AFAS summary: {tasks} and {signals}.',
 
   // tab
   'tab.tasks': 'My tasks ({count})',

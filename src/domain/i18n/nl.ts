@@ -105,6 +105,11 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'noAccess.title': 'AFAS for Teams is nog niet voor je beschikbaar',
   'noAccess.body': 'Je organisatie heeft AFAS for Teams nog niet voor je gekoppeld aan een AFAS-omgeving. Vraag je beheerder om dit in te stellen.',
 
+  // admin
+  'admin.noAccess.title': 'Je hebt geen toegang tot AFAS for Teams',
+  'admin.noAccess.askOwners': 'Je organisatie laat alleen aangewezen mensen AFAS for Teams gebruiken. Vraag een app-eigenaar om je toe te voegen: {owners}.',
+  'admin.noAccess.askAdministrator': 'Je organisatie laat alleen aangewezen mensen AFAS for Teams gebruiken. Vraag je beheerder om je toe te voegen.',
+
   'list.tasks.title': 'Mijn taken',
   'list.signals.title': 'Mijn signalen',
   'list.tasks.empty': 'Geen openstaande taken: er wacht niets op je.',
@@ -130,6 +135,24 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'summary.allSignals': 'Alle signalen',
   'summary.more': 'en nog {count}',
   'summary.empty': 'Niets openstaand in AFAS: geen taken en geen signalen.',
+
+  // notifications
+  'notify.newSignal': 'Nieuw signaal',
+  'notify.newTask': 'Nieuwe taak',
+  'notify.newSignals.one': '{count} nieuw signaal',
+  'notify.newSignals.other': '{count} nieuwe signalen',
+  'notify.newTasks.one': '{count} nieuwe taak',
+  'notify.newTasks.other': '{count} nieuwe taken',
+  'notify.and': '{first} en {second}',
+  'notify.summary.title': 'Je hebt {items}',
+  'notify.baseline.title': 'Meldingen staan aan',
+  'notify.baseline.body': 'Op dit moment heb je {items}. Vanaf nu stuur ik je een bericht zodra er iets nieuws binnenkomt.',
+  'notify.reactivate.title': 'Activeer AFAS for Teams opnieuw',
+  'notify.reactivate.body': 'AFAS accepteert je activering niet meer (verlopen of ingetrokken), dus je meldingen zijn gestopt. Activeer opnieuw om ze weer te krijgen.',
+  'notify.digest.title': 'Je dagelijkse AFAS-overzicht',
+  'notify.text.item': '{kind}: {title}',
+  'notify.text.summary': 'Je hebt {items} in AFAS.',
+  'notify.text.digest': 'Je dagelijkse AFAS-overzicht: {tasks} en {signals}.',
 
   // tab
   'tab.tasks': 'Mijn taken ({count})',

@@ -11,7 +11,7 @@ export function auditAndStateContract(ctx: ContractContext): void {
       expect(first[0].id).toBeGreaterThan(first[1].id);
       const next = await ctx.storage.audit.list({ limit: 10, beforeId: first[1].id });
       expect(next.map((e) => e.target)).toEqual(['conn-3', 'conn-2', 'conn-1']);
-      expect(next[2]).toEqual({ id: next[2].id, at: later(1), actor: 'admin@contoso.nl', action: 'connection.update', target: 'conn-1', details: { n: 1 } });
+      expect(next[2]).toEqual({ id: next[2].id, at: later(1), actor: 'admin@contoso.nl', action: 'connection.update', target: 'conn-1', details: { n: 1 }, tenantId: null });
     });
 
     it('orders by insertion even when the event clock goes backwards', async () => {

@@ -13,6 +13,8 @@ export function lifecycleContract(ctx: ContractContext): void {
       await before.deliveries.planDelivery(jan, 'signal', ['s1'], T0);
       await before.audit.append({ at: T0, actor: 'system', action: 'test', target: 'x', details: {} });
       await before.state.write([{ key: 'k', value: { n: 1 } }]);
+      await before.accessRules.save({ tenantId: 'tenant-a', connectionId: 'conn-1', mode: 'listed', entries: [{ upn: 'jan@contoso.nl', aadObjectId: null }], updatedBy: 'x', updatedAt: T0 });
+      await before.owners.add({ tenantId: null, upn: 'owner@contoso.nl', aadObjectId: null, displayName: null, source: 'config', addedBy: 'config', addedAt: T0 });
 
       const after = await ctx.reopen();
       expect(await after.connections.get('conn-1')).toEqual(connection({ isDefault: true }));
@@ -22,6 +24,8 @@ export function lifecycleContract(ctx: ContractContext): void {
       expect(await after.deliveries.planDelivery(jan, 'signal', ['s1'], T0)).toEqual([]);
       expect(await after.audit.list({ limit: 5 })).toHaveLength(1);
       expect((await after.state.read(['k'])).k.value).toEqual({ n: 1 });
+      expect((await after.accessRules.get('tenant-a', 'conn-1'))?.entries).toEqual([{ upn: 'jan@contoso.nl', aadObjectId: null }]);
+      expect((await after.owners.list()).map((o) => o.upn)).toEqual(['owner@contoso.nl']);
     });
 
     it('applying the migrations again does nothing, and each one is recorded once', async () => {

@@ -1,0 +1,32 @@
+import { normaliseUpn, type Person } from './access-rule';
+
+/**
+ * Someone who may change the app's settings (connections, access, owners). Owners from APP_OWNERS
+ * (`source: 'config'`) are owners of every tenant for as long as they are listed there; owners
+ * added by the CLI without a tenant are every-tenant owners too.
+ */
+export interface AppOwner {
+  /** The tenant they own the app for; null = every tenant. */
+  readonly tenantId: string | null;
+  /** Lower case. */
+  readonly upn: string;
+  /** Lower case; learned when the owner is first recognised by UPN with a known object id. */
+  readonly aadObjectId: string | null;
+  readonly displayName: string | null;
+  readonly source: 'config' | 'added';
+  /** Audit actor that added them (`config` for APP_OWNERS). */
+  readonly addedBy: string;
+  readonly addedAt: Date;
+}
+
+/** The owner among `owners` that the person is, by object id or (when known) UPN. */
+export function ownerMatching(owners: readonly AppOwner[], person: Person): AppOwner | null {
+  const aad = person.aadObjectId.toLowerCase();
+  const upn = person.upn === null ? null : normaliseUpn(person.upn);
+  return owners.find((o) => o.aadObjectId === aad) ?? (upn === null ? null : owners.find((o) => o.upn === upn) ?? null);
+}
+
+/** How an owner is named to a user who needs them: "Anna Jansen (anna@contoso.nl)" or the UPN. */
+export function ownerContact(owner: AppOwner): string {
+  return owner.displayName ? `${owner.displayName} (${owner.upn})` : owner.upn;
+}

@@ -1,0 +1,45 @@
+import { AfasEnvironmentError, insiteUrlFor, resolveAfasEnvironment, type AfasEnvironmentType } from '../../domain/afas-environment';
+import type { InputProblem } from './validation';
+
+export interface ConnectionUrls {
+  readonly baseUrl: string;
+  readonly insiteUrl: string;
+  readonly defaultTasksUrl: string;
+}
+
+/**
+ * The REST base URL from what the admin typed, and InSite and the default tasks URL when they gave
+ * none: InSite follows from the participant number; a bare URL has none, so InSite is then required.
+ */
+export function resolveConnectionUrls(
+  input: { environment: string; environmentType?: AfasEnvironmentType; insiteUrl?: string; defaultTasksUrl?: string },
+  problems: InputProblem[],
+): ConnectionUrls | null {
+  let resolved;
+  try {
+    resolved = resolveAfasEnvironment(input.environment, input.environmentType);
+  } catch (error) {
+    if (!(error instanceof AfasEnvironmentError)) throw error;
+    problems.push({ field: 'environment', message: error.message });
+    return null;
+  }
+  if (input.environmentType !== undefined && !/^\d{5}$/.test(input.environment.trim())) {
+    problems.push({ field: 'environmentType', message: 'applies only to a bare participant number such as 12345; an environment name or URL already says which environment it is' });
+  }
+  const insiteUrl = input.insiteUrl ?? (resolved.participant ? insiteUrlFor(resolved.participant) : null);
+  if (insiteUrl === null) {
+    problems.push({ field: 'insiteUrl', message: 'is required when the environment is a URL without a participant number (for example https://12345.afasinsite.nl)' });
+    return null;
+  }
+  return { baseUrl: resolved.baseUrl, insiteUrl, defaultTasksUrl: input.defaultTasksUrl ?? insiteUrl };
+}
+
+/** The InSite URL the environment implies, or null (a URL without participant, or not resolvable). */
+export function impliedInsiteUrl(environment: string): string | null {
+  try {
+    const participant = resolveAfasEnvironment(environment).participant;
+    return participant ? insiteUrlFor(participant) : null;
+  } catch {
+    return null;
+  }
+}
