@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: compile when the sources changed since the last build (tsc is incremental), then run.
+// `npm start`: compile when the sources changed since the last build (tsc is incremental), bundle
+// the tab, then run.
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 
@@ -10,4 +11,6 @@ if (build.status !== 0) {
   process.stderr.write('Build failed: see the TypeScript errors above.\n');
   process.exit(build.status ?? 1);
 }
+// The tab's browser bundle (esbuild, well under a second).
+require('./build-tab.js').buildTab({ quiet: true });
 require(path.join(root, 'dist', 'src', 'server.js'));

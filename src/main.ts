@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../sandbox';
 import { BotHost } from '../bot/bot-host';
@@ -8,7 +9,11 @@ import { SystemClock } from './clock/system-clock';
 import { AgentsPlayground } from './dev/agents-playground';
 import { AppError } from './domain/app-error';
 import type { AppConfig } from './config';
+import { composeTab } from './compose-tab';
+import { ssoAdminAuthenticator } from './http/admin-auth';
+import { registerAdminRoutes } from './http/admin-routes';
 import { HttpServer } from './http/http-server';
+import { createAdminServices } from './use-cases/admin/admin-services';
 import { registerMetricsRoute } from './http/metrics-route';
 import { PromMetrics } from './metrics/prom-metrics';
 import { createPinoLogger } from './logging/pino-logger';
@@ -38,6 +43,8 @@ export interface RunningApp {
   readonly sandbox: AfasSandbox | null;
   /** The Agents Playground's web UI, when it was started (demo mode). */
   readonly playgroundUrl: string | null;
+  /** The development host that frames the tab in a plain browser (demo mode). */
+  readonly devHostUrl: string | null;
   /** Graceful: in-flight requests finish, timers stop, storage closes. */
   close(): Promise<void>;
 }
@@ -71,7 +78,14 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
   let listening: { port: number; origin: string };
+  let devHostPath: string | null;
   try {
+    const tab = await composeTab({ config, http, storage, afas: afasFactory, clock, logger });
+    devHostPath = tab.devHostPath;
+    const adminLogger = logger.child({ component: 'admin' });
+    const admin = createAdminServices({ storage, afas: afasFactory, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId });
+    await admin.syncConfiguredOwners.execute(config.appOwners);
+    registerAdminRoutes(http, { authenticate: ssoAdminAuthenticator(tab.validator, adminLogger), admin, logger: adminLogger });
     listening = await http.listen(config.port, config.host);
   } catch (error) {
     await storage.close();
@@ -95,6 +109,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     storage,
     sandbox,
     playgroundUrl,
+    devHostUrl: devHostPath ? `${listening.origin}${devHostPath}` : null,
     close: () => {
       closing ??= (async () => {
         await playground?.stop();

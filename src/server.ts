@@ -33,6 +33,7 @@ async function run(): Promise<void> {
     `  Health:          ${app.origin}/healthz`,
     `  Bot endpoint:    ${app.origin}/api/messages`,
   ];
+  if (app.devHostUrl) lines.push(`  Tab in a browser: ${app.devHostUrl}   (the tab as Teams shows it, with sandbox data)`);
   if (app.sandbox) lines.push(`  Sandbox mailbox: ${app.origin}/sandbox/mail   (activation codes arrive here)`);
   if (app.playgroundUrl) lines.push(`  Chat with the bot: ${app.playgroundUrl}   (Agents Playground: type "my tasks")`);
   lines.push('Press Ctrl-C to stop.', '');

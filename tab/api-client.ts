@@ -1,0 +1,111 @@
+import {
+  activatedSchema,
+  codeSentSchema,
+  preferencesSchema,
+  problemSchema,
+  tileResponseSchema,
+  type ActivatedResponse,
+  type ApiProblem,
+  type CodeSentResponse,
+  type ListKind,
+  type PreferencesResponse,
+  type TileResponse,
+} from './api-contract';
+
+/** What the tab asks its server. Implemented over HTTP below; tests use a fake. */
+export interface TabApi {
+  tile(): Promise<TileResponse>;
+  requestCode(afasUserId: string): Promise<CodeSentResponse>;
+  resendCode(): Promise<CodeSentResponse>;
+  confirmCode(code: string): Promise<ActivatedResponse>;
+  setFirstList(list: ListKind): Promise<PreferencesResponse>;
+}
+
+/** A call that did not succeed. `status` 0 = the server was not reached or answered nonsense. */
+export class TabApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: ApiProblem,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(`tab API: ${status} ${problem.code}`, options);
+    this.name = 'TabApiError';
+  }
+}
+
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+/** AFAS may take up to 30 s before the server gives up on it. */
+const REQUEST_TIMEOUT_MS = 40_000;
+
+/**
+ * The tab API over fetch. Every request carries a fresh Teams SSO token (teams-js caches it);
+ * every answer is parsed against the contract before the views see it.
+ */
+export class HttpTabApi implements TabApi {
+  constructor(
+    private readonly options: {
+      readonly getToken: () => Promise<string>;
+      readonly fetch: typeof fetch;
+      /** Origin of the server; '' = the page's own. */
+      readonly baseUrl?: string;
+    },
+  ) {}
+
+  tile(): Promise<TileResponse> {
+    return this.call('GET', '/api/tab/tile', undefined, tileResponseSchema);
+  }
+
+  requestCode(afasUserId: string): Promise<CodeSentResponse> {
+    return this.call('POST', '/api/tab/activation/request', { afasUserId }, codeSentSchema);
+  }
+
+  resendCode(): Promise<CodeSentResponse> {
+    return this.call('POST', '/api/tab/activation/resend', {}, codeSentSchema);
+  }
+
+  confirmCode(code: string): Promise<ActivatedResponse> {
+    return this.call('POST', '/api/tab/activation/confirm', { code }, activatedSchema);
+  }
+
+  setFirstList(firstList: ListKind): Promise<PreferencesResponse> {
+    return this.call('PUT', '/api/tab/preferences', { firstList }, preferencesSchema);
+  }
+
+  private async call<T>(method: string, path: string, body: unknown, schema: Schema<T>): Promise<T> {
+    let token: string;
+    try {
+      token = await this.options.getToken();
+    } catch (error) {
+      throw new TabApiError(401, { code: 'sign_in_failed' }, { cause: error });
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+    let response: Response;
+    let json: unknown;
+    try {
+      response = await this.options.fetch(`${this.options.baseUrl ?? ''}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+      json = await response.json();
+    } catch (error) {
+      throw new TabApiError(0, { code: 'network' }, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok) {
+      const problem = problemSchema.safeParse(json);
+      throw new TabApiError(response.status, problem.success ? problem.data : { code: 'unexpected' });
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new TabApiError(0, { code: 'unexpected_answer' });
+    return parsed.data;
+  }
+}

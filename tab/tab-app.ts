@@ -1,0 +1,230 @@
+import { TabApiError, type TabApi } from './api-client';
+import type { ListKind, TileResponse } from './api-contract';
+import { ActivationFlow } from './activation-flow';
+import type { HostContext, HostTheme, TabHost } from './host';
+import { languageFromLocale, translate, type Language } from './i18n';
+import { RefreshSchedule } from './refresh-schedule';
+import type { Timers } from './timers';
+import { activationView, type ActivationModel } from './views/activation-views';
+import { failureText, failureTitle } from './views/failure-text';
+import { messagePanel, retryAction, skeletonView, type MessagePanel } from './views/status-views';
+import { tileView, type TileData, type TileModel } from './views/tile-view';
+import type { ViewContext } from './views/dom';
+
+export interface TabAppDeps {
+  readonly root: HTMLElement;
+  readonly doc: Document;
+  readonly win: Window;
+  readonly host: TabHost;
+  readonly api: TabApi;
+  readonly timers: Timers;
+  readonly now: () => Date;
+  /** From the static tab's URL (`?list=`); null = the user's preference. */
+  readonly requestedList: ListKind | null;
+  readonly refreshIntervalMs?: number;
+}
+
+type Screen =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'tile'; readonly model: TileModel }
+  | { readonly kind: 'activate'; readonly model: ActivationModel }
+  | { readonly kind: 'problem'; readonly panel: MessagePanel };
+
+const REFRESH_INTERVAL_MS = 60_000;
+const FOCUS_GAP_MS = 10_000;
+
+/**
+ * The tab: asks the host who and where, then shows the tile, the activation form or a problem,
+ * and keeps the tile fresh. Views are rebuilt from state on every change; keyboard focus is
+ * carried over by each control's data-focus-key.
+ */
+export class TabApp {
+  private lang: Language = 'en';
+  private context: HostContext | null = null;
+  private screen: Screen = { kind: 'loading' };
+  private activation: ActivationFlow | null = null;
+  private readonly schedule: RefreshSchedule;
+
+  constructor(private readonly deps: TabAppDeps) {
+    this.schedule = new RefreshSchedule({
+      doc: deps.doc,
+      win: deps.win,
+      timers: deps.timers,
+      now: () => deps.now().getTime(),
+      intervalMs: deps.refreshIntervalMs ?? REFRESH_INTERVAL_MS,
+      focusGapMs: FOCUS_GAP_MS,
+      refresh: () => this.refresh(),
+    });
+  }
+
+  async start(): Promise<void> {
+    this.lang = languageFromLocale(this.deps.win.navigator.language);
+    this.render();
+    try {
+      this.context = await this.deps.host.initialize();
+    } catch {
+      // Opened outside Teams (or a host that never answered): nothing else can work here.
+      this.show({ kind: 'problem', panel: { text: translate(this.lang, 'tab.outsideTeams'), tone: 'info' } });
+      return;
+    }
+    this.lang = languageFromLocale(this.context.locale);
+    this.applyTheme(this.context.theme);
+    this.deps.host.onThemeChange((theme) => this.applyTheme(theme));
+    this.render();
+    await this.load(null);
+    this.deps.host.notifyReady();
+    this.schedule.start();
+  }
+
+  stop(): void {
+    this.schedule.stop();
+    this.activation?.dispose();
+  }
+
+  /** The first load, a retry, or after activation: shows the skeleton, then whatever the server says. */
+  private async load(notice: MessagePanel | null): Promise<void> {
+    this.show({ kind: 'loading' });
+    try {
+      this.receive(await this.deps.api.tile(), notice);
+    } catch (error) {
+      this.show({ kind: 'problem', panel: { ...this.problemText(error), actions: [retryAction(this.view(), () => void this.load(null))] } });
+    }
+    this.schedule.loaded();
+  }
+
+  /** A background refresh: the tile stays on screen; a failure becomes a notice above it. */
+  private async refresh(): Promise<void> {
+    const screen = this.screen;
+    if (screen.kind === 'activate' || screen.kind === 'loading') return;
+    if (screen.kind === 'problem') return this.load(null);
+    this.show({ kind: 'tile', model: { ...screen.model, refreshing: true } });
+    try {
+      this.receive(await this.deps.api.tile(), null);
+    } catch (error) {
+      const current = this.screen.kind === 'tile' ? this.screen.model : screen.model;
+      this.show({ kind: 'tile', model: { ...current, refreshing: false, notice: { ...this.problemText(error), tone: 'warning' } } });
+    }
+  }
+
+  private receive(response: TileResponse, notice: MessagePanel | null): void {
+    if (response.state === 'tile') return this.showTile(response, notice);
+    if (response.state === 'unavailable') {
+      return this.show({ kind: 'problem', panel: { title: failureTitle(this.lang, response.failure), text: failureText(this.lang, response.failure, this.deps.now()), tone: 'info' } });
+    }
+    this.activation?.dispose();
+    this.activation = new ActivationFlow(
+      {
+        api: this.deps.api,
+        timers: this.deps.timers,
+        lang: () => this.lang,
+        now: this.deps.now,
+        show: (model) => this.show({ kind: 'activate', model }),
+        activated: (afasUserId) => {
+          this.activation = null;
+          void this.load({ text: translate(this.lang, 'activation.success', { userId: afasUserId }), tone: 'info' });
+        },
+        failed: (error) => this.show({ kind: 'problem', panel: { ...this.problemText(error), actions: [retryAction(this.view(), () => void this.load(null))] } }),
+      },
+      { reason: response.reason, attempt: response.attempt, suggestedUserId: this.context?.loginHint ?? '' },
+    );
+    this.activation.begin();
+  }
+
+  private showTile(data: TileData, notice: MessagePanel | null): void {
+    if (data.language) this.lang = data.language;
+    const previous = this.screen.kind === 'tile' ? this.screen.model : null;
+    const list = previous?.list ?? this.deps.requestedList ?? data.firstList;
+    this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null } });
+  }
+
+  private show(screen: Screen, focusKey?: string): void {
+    const stepChanged = screen.kind !== this.screen.kind || (screen.kind === 'activate' && this.screen.kind === 'activate' && screen.model.step !== this.screen.model.step);
+    this.screen = screen;
+    this.render(stepChanged && screen.kind === 'activate', focusKey);
+  }
+
+  private render(focusInput = false, focusOverride?: string): void {
+    const { doc, root } = this.deps;
+    const focusKey = focusOverride ?? doc.activeElement?.getAttribute('data-focus-key') ?? null;
+    doc.documentElement.lang = this.lang;
+    doc.title = translate(this.lang, 'app.name');
+    root.setAttribute('aria-busy', String(this.screen.kind === 'loading'));
+    root.replaceChildren(this.build());
+    const target = focusInput ? root.querySelector<HTMLElement>('input.text-input') : focusKey ? findByFocusKey(root, focusKey) : null;
+    target?.focus({ preventScroll: true });
+  }
+
+  private build(): HTMLElement {
+    const ctx = this.view();
+    const screen = this.screen;
+    switch (screen.kind) {
+      case 'loading':
+        return skeletonView(ctx);
+      case 'problem':
+        return messagePanel(ctx, screen.panel);
+      case 'activate':
+        return activationView(ctx, screen.model, this.activation ?? noActivation);
+      case 'tile':
+        return tileView(ctx, screen.model, {
+          onSelect: (list) => this.selectList(list),
+          onOpen: (url) => this.open(url),
+          onRefresh: () => void this.schedule.now(),
+          onShowFirst: (first) => void this.showFirst(first),
+        });
+    }
+  }
+
+  /** Arrow keys move the selection and the focus together, as in any tab list. */
+  private selectList(list: ListKind): void {
+    const onTabs = this.deps.doc.activeElement?.getAttribute('role') === 'tab';
+    if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, list } }, onTabs ? `tab-${list}` : undefined);
+  }
+
+  private updateTile(change: Partial<TileModel>): void {
+    if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, ...change } });
+  }
+
+  /** "Show this list first": saved at once; put back if the server did not take it. */
+  private async showFirst(first: boolean): Promise<void> {
+    if (this.screen.kind !== 'tile') return;
+    const { data, list } = this.screen.model;
+    const firstList: ListKind = first ? list : list === 'task' ? 'signal' : 'task';
+    this.updateTile({ data: { ...data, firstList } });
+    try {
+      await this.deps.api.setFirstList(firstList);
+    } catch (error) {
+      if (this.screen.kind === 'tile') this.updateTile({ data: { ...this.screen.model.data, firstList: data.firstList }, notice: { ...this.problemText(error), tone: 'warning' } });
+    }
+  }
+
+  private open(url: string): void {
+    this.deps.host.openLink(url).catch(() => {
+      // A host that cannot open links (older clients): the browser can.
+      this.deps.win.open(url, '_blank', 'noopener');
+    });
+  }
+
+  private applyTheme(theme: HostTheme): void {
+    this.deps.doc.documentElement.setAttribute('data-theme', theme);
+  }
+
+  private problemText(error: unknown): { text: string; tone: 'error' } {
+    const lang = this.lang;
+    if (error instanceof TabApiError) {
+      if (error.status === 401) return { text: translate(lang, 'tab.signInFailed'), tone: 'error' };
+      if (error.status === 0 && error.problem.code === 'network') return { text: translate(lang, 'tab.offline'), tone: 'error' };
+      if (error.problem.failure) return { text: failureText(lang, error.problem.failure, this.deps.now()), tone: 'error' };
+    }
+    return { text: translate(lang, 'error.generic'), tone: 'error' };
+  }
+
+  private view(): ViewContext {
+    return { doc: this.deps.doc, lang: this.lang, now: this.deps.now() };
+  }
+}
+
+const noActivation = { onSubmitUser() {}, onSubmitCode() {}, onResend() {}, onOtherUser() {}, onStartAgain() {} };
+
+function findByFocusKey(root: HTMLElement, key: string): HTMLElement | null {
+  return Array.from(root.querySelectorAll<HTMLElement>('[data-focus-key]')).find((node) => node.getAttribute('data-focus-key') === key) ?? null;
+}

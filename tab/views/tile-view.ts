@@ -1,0 +1,105 @@
+import type { ListKind, ListView, TileResponse } from '../api-contract';
+import { formatTime, translate, translatePlural, type Language } from '../i18n';
+import { el, safeHttpUrl, type ViewContext } from './dom';
+import { failureText } from './failure-text';
+import { itemList } from './item-list';
+import { listSwitch, PANEL_ID, tabId } from './list-switch';
+import { messagePanel, retryAction, type MessagePanel } from './status-views';
+
+export type TileData = Extract<TileResponse, { state: 'tile' }>;
+
+export interface TileModel {
+  readonly data: TileData;
+  readonly list: ListKind;
+  readonly refreshing: boolean;
+  readonly updatedAt: Date | null;
+  /** A line above the lists: "Done: linked to AFAS user …", or a failed refresh. */
+  readonly notice: MessagePanel | null;
+}
+
+export interface TileHandlers {
+  onSelect(kind: ListKind): void;
+  onOpen(url: string): void;
+  onRefresh(): void;
+  onShowFirst(first: boolean): void;
+}
+
+const LISTS: Readonly<Record<ListKind, { readonly key: 'tasks' | 'signals'; readonly other: ListKind }>> = { task: { key: 'tasks', other: 'signal' }, signal: { key: 'signals', other: 'task' } };
+
+/** The live tile: counts, the two lists as tabs (the preferred one first), Refresh and Open AFAS. */
+export function tileView(ctx: ViewContext, model: TileModel, handlers: TileHandlers): HTMLElement {
+  const { doc, lang } = ctx;
+  const { data } = model;
+  const order: ListKind[] = [data.firstList, LISTS[data.firstList].other];
+  const tabs = order.map((kind) => ({ kind, label: tabLabel(lang, kind, data[LISTS[kind].key]) }));
+  const openAfas = safeHttpUrl(data.openAfasUrl);
+  return el(doc, 'div', { className: 'tile' }, [
+    el(doc, 'header', { className: 'tile-header' }, [
+      el(doc, 'div', { className: 'tile-heading' }, [el(doc, 'h1', { className: 'tile-title', text: translate(lang, 'app.name') }), el(doc, 'p', { className: 'tile-counts', text: countsText(lang, data) })]),
+      el(doc, 'div', { className: 'tile-actions' }, [
+        el(doc, 'button', {
+          className: 'btn',
+          text: translate(lang, 'list.refresh'),
+          attrs: { type: 'button', 'aria-label': translate(lang, 'tab.refreshLabel'), 'data-focus-key': 'refresh' },
+          on: { click: () => handlers.onRefresh() },
+        }),
+        openAfas
+          ? el(doc, 'a', {
+              className: 'btn btn-primary',
+              text: translate(lang, 'list.openAfas'),
+              attrs: { href: openAfas, target: '_blank', rel: 'noopener noreferrer', 'data-focus-key': 'open-afas' },
+              on: {
+                click: (event) => {
+                  event.preventDefault();
+                  handlers.onOpen(openAfas);
+                },
+              },
+            })
+          : null,
+      ]),
+    ]),
+    model.notice ? messagePanel(ctx, model.notice) : null,
+    listSwitch(ctx, tabs, model.list, (kind) => handlers.onSelect(kind)),
+    el(doc, 'section', { className: 'list-panel', attrs: { id: PANEL_ID, role: 'tabpanel', 'aria-labelledby': tabId(model.list), 'aria-busy': String(model.refreshing) } }, listBody(ctx, model, data[LISTS[model.list].key], handlers)),
+    el(doc, 'footer', { className: 'tile-footer' }, [
+      el(doc, 'label', { className: 'first-list' }, [
+        el(doc, 'input', {
+          attrs: { type: 'checkbox', 'data-focus-key': 'show-first', ...(data.firstList === model.list ? { checked: '' } : {}) },
+          on: { change: (event) => handlers.onShowFirst((event.target as HTMLInputElement).checked) },
+        }),
+        ` ${translate(lang, 'tab.showFirst')}`,
+      ]),
+      el(doc, 'span', { className: 'status', attrs: { role: 'status' }, text: statusText(lang, model) }),
+    ]),
+  ]);
+}
+
+function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: TileHandlers): Node[] {
+  const { lang } = ctx;
+  if (!view.ok) return [messagePanel(ctx, { text: failureText(lang, view.failure, ctx.now), tone: 'warning', actions: [retryAction(ctx, handlers.onRefresh)] })];
+  if (view.items.length === 0) return [el(ctx.doc, 'p', { className: 'empty', text: translate(lang, model.list === 'task' ? 'list.tasks.empty' : 'list.signals.empty') })];
+  const more = view.total - view.items.length;
+  return [itemList(ctx, view.items, handlers.onOpen), more > 0 ? el(ctx.doc, 'p', { className: 'more', text: translate(lang, 'list.moreInsite', { count: more }) }) : null].filter((n): n is NonNullable<typeof n> => n !== null);
+}
+
+function tabLabel(lang: Language, kind: ListKind, view: ListView): string {
+  if (!view.ok) return translate(lang, kind === 'task' ? 'list.tasks.title' : 'list.signals.title');
+  return translate(lang, kind === 'task' ? 'tab.tasks' : 'tab.signals', { count: view.total });
+}
+
+/** "9 open tasks · 6 signals, 2 new": what is waiting, at a glance. */
+function countsText(lang: Language, data: TileData): string {
+  const tasks = data.tasks.ok ? withNew(lang, translatePlural(lang, 'count.openTasks', data.tasks.total), data.tasks.unread) : null;
+  const signals = data.signals.ok ? withNew(lang, translatePlural(lang, 'count.signals', data.signals.total), data.signals.unread) : null;
+  if (tasks && signals) return translate(lang, 'tab.summary', { tasks, signals });
+  return tasks ?? signals ?? '';
+}
+
+function withNew(lang: Language, items: string, unread: number): string {
+  return unread > 0 ? translate(lang, 'count.withNew', { items, new: translate(lang, 'count.new', { count: unread }) }) : items;
+}
+
+function statusText(lang: Language, model: TileModel): string {
+  if (model.refreshing) return translate(lang, 'tab.refreshing');
+  return model.updatedAt ? translate(lang, 'list.updated', { time: formatTime(lang, model.updatedAt) }) : '';
+}
