@@ -17,6 +17,8 @@ get "http://127.0.0.1:$port/healthz" || status=1
 get "http://127.0.0.1:$port/readyz" || status=1
 get "http://127.0.0.1:$port/sandbox/mail" >/dev/null || status=1
 grep -q "Chat with the bot: http" "$log" || { echo "npm start did not print the Playground URL"; status=1; }
+devhost=$(grep -o "Tab in a browser: http[^ ]*" "$log" | sed 's/Tab in a browser: //')
+if [ -z "$devhost" ]; then echo "npm start did not print the tab's development host"; status=1; else get "$devhost" >/dev/null || status=1; get "http://127.0.0.1:$port/tab/" >/dev/null || status=1; fi
 kill -TERM -- "-$pid"
 wait "$pid" || true
 sleep 1

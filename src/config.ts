@@ -92,7 +92,9 @@ const CONNECTOR = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be a GetConn
 function httpsUrl(allowTemplate: boolean) {
   return z.string().refine((value) => {
     try {
-      normaliseBaseUrl(allowTemplate ? value.replace(/\{[A-Za-z0-9_]+\}/g, 'x') : value.split('?')[0]);
+      // Links may carry a query string (InSite pages take ids there); only scheme and host are checked.
+      const url = allowTemplate ? value.replace(/\{[A-Za-z0-9_]+\}/g, 'x') : value;
+      normaliseBaseUrl(url.split(/[?#]/)[0]);
       return true;
     } catch {
       return false;

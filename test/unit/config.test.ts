@@ -71,6 +71,12 @@ describe('configuration', () => {
     expect(problemsOf({ ...base, AFAS_BASE_URL: 'http://10.0.0.5/ProfitRestServices' })).toEqual([expect.stringMatching(/^AFAS_BASE_URL must use https/)]);
   });
 
+  it('accepts link templates with a query string, and refuses plain http ones', () => {
+    const base = { AFAS_ENVIRONMENT: 'O12345AA', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY };
+    expect(parseConfig({ ...base, AFAS_TASK_URL_TEMPLATE: 'https://12345.afasinsite.nl/taak?id={guid_task}&x=1' }).afas?.taskUrlTemplate).toBe('https://12345.afasinsite.nl/taak?id={guid_task}&x=1');
+    expect(problemsOf({ ...base, AFAS_SIGNAL_URL_TEMPLATE: 'http://insite.example.nl/signaal?id={guid_signal}' })).toEqual([expect.stringMatching(/^AFAS_SIGNAL_URL_TEMPLATE must be an https/)]);
+  });
+
   it('refuses both AFAS_ENVIRONMENT and AFAS_BASE_URL at once', () => {
     const problems = problemsOf({ AFAS_ENVIRONMENT: 'O12345AA', AFAS_BASE_URL: 'https://12345.rest.afas.online/ProfitRestServices', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY });
     expect(problems).toEqual(['AFAS_ENVIRONMENT and AFAS_BASE_URL are both set: set only one']);
