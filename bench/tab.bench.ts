@@ -54,7 +54,8 @@ async function main(): Promise<void> {
         const frame = await (await page.waitForSelector('#tab')).contentFrame();
         if (!frame) throw new Error('no tab frame');
         // Strings, not functions: this file is compiled without the DOM library, the page has it.
-        await frame.waitForFunction(`document.querySelectorAll('.item').length >= ${ITEMS}`, undefined, { polling: 'raf', timeout: 30_000 });
+        // A function, not a string: the tab's CSP forbids eval, which Playwright uses for string predicates.
+        await frame.waitForFunction((n: number) => (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<unknown> } }).document.querySelectorAll('.item').length >= n, ITEMS, { polling: 'raf', timeout: 30_000 });
         times.push(performance.now() - started);
         inFrame.push(Number(await frame.evaluate('performance.now()')));
         transferred = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);

@@ -7,6 +7,7 @@ import { AxiosAfasClientFactory } from './afas/axios-afas-client-factory';
 import { RowMapper } from './afas/row-mapper';
 import { SystemClock } from './clock/system-clock';
 import { AgentsPlayground } from './dev/agents-playground';
+import { PLAYGROUND_PEOPLE } from './dev/playground-identities';
 import { AppError } from './domain/app-error';
 import type { AppConfig } from './config';
 import { composeTab } from './compose-tab';
@@ -84,7 +85,9 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     devHostPath = tab.devHostPath;
     const adminLogger = logger.child({ component: 'admin' });
     const admin = createAdminServices({ storage, afas: afasFactory, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId });
-    await admin.syncConfiguredOwners.execute(config.appOwners);
+    // Demo mode without APP_OWNERS: the development host's first person (Jan de Vries) owns the app, so the
+    // admin screen can be tried; setting APP_OWNERS replaces him at the next start.
+    await admin.syncConfiguredOwners.execute(config.demo && config.appOwners.length === 0 ? [PLAYGROUND_PEOPLE[0].userPrincipalName] : config.appOwners);
     registerAdminRoutes(http, { authenticate: ssoAdminAuthenticator(tab.validator, adminLogger), admin, logger: adminLogger });
     listening = await http.listen(config.port, config.host);
   } catch (error) {

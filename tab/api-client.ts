@@ -33,79 +33,85 @@ export class TabApiError extends Error {
   }
 }
 
-interface Schema<T> {
+/** What the answer of a call is checked against: a zod (mini) schema, or anything shaped like one. */
+export interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+export interface ApiClientOptions {
+  readonly getToken: () => Promise<string>;
+  readonly fetch: typeof fetch;
+  /** Origin of the server; '' = the page's own. */
+  readonly baseUrl?: string;
 }
 
 /** AFAS may take up to 30 s before the server gives up on it. */
 const REQUEST_TIMEOUT_MS = 40_000;
 
 /**
+ * One JSON call to this app's server: a fresh Teams SSO token on every request (teams-js caches
+ * it), and the answer parsed against the contract before anyone sees it. `204 No Content` reads as
+ * null. Shared by the tab API and the admin API clients.
+ */
+export async function callApi<T>(options: ApiClientOptions, method: string, path: string, body: unknown, schema: Schema<T>): Promise<T> {
+  let token: string;
+  try {
+    token = await options.getToken();
+  } catch (error) {
+    throw new TabApiError(401, { code: 'sign_in_failed' }, { cause: error });
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  let response: Response;
+  let json: unknown;
+  try {
+    response = await options.fetch(`${options.baseUrl ?? ''}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+    json = response.status === 204 ? null : await response.json();
+  } catch (error) {
+    throw new TabApiError(0, { code: 'network' }, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!response.ok) {
+    const problem = problemSchema.safeParse(json);
+    throw new TabApiError(response.status, problem.success ? problem.data : { code: 'unexpected' });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new TabApiError(0, { code: 'unexpected_answer' });
+  return parsed.data;
+}
+
+/**
  * The tab API over fetch. Every request carries a fresh Teams SSO token (teams-js caches it);
  * every answer is parsed against the contract before the views see it.
  */
 export class HttpTabApi implements TabApi {
-  constructor(
-    private readonly options: {
-      readonly getToken: () => Promise<string>;
-      readonly fetch: typeof fetch;
-      /** Origin of the server; '' = the page's own. */
-      readonly baseUrl?: string;
-    },
-  ) {}
+  constructor(private readonly options: ApiClientOptions) {}
 
   tile(): Promise<TileResponse> {
-    return this.call('GET', '/api/tab/tile', undefined, tileResponseSchema);
+    return callApi(this.options, 'GET', '/api/tab/tile', undefined, tileResponseSchema);
   }
 
   requestCode(afasUserId: string): Promise<CodeSentResponse> {
-    return this.call('POST', '/api/tab/activation/request', { afasUserId }, codeSentSchema);
+    return callApi(this.options, 'POST', '/api/tab/activation/request', { afasUserId }, codeSentSchema);
   }
 
   resendCode(): Promise<CodeSentResponse> {
-    return this.call('POST', '/api/tab/activation/resend', {}, codeSentSchema);
+    return callApi(this.options, 'POST', '/api/tab/activation/resend', {}, codeSentSchema);
   }
 
   confirmCode(code: string): Promise<ActivatedResponse> {
-    return this.call('POST', '/api/tab/activation/confirm', { code }, activatedSchema);
+    return callApi(this.options, 'POST', '/api/tab/activation/confirm', { code }, activatedSchema);
   }
 
   setFirstList(firstList: ListKind): Promise<PreferencesResponse> {
-    return this.call('PUT', '/api/tab/preferences', { firstList }, preferencesSchema);
-  }
-
-  private async call<T>(method: string, path: string, body: unknown, schema: Schema<T>): Promise<T> {
-    let token: string;
-    try {
-      token = await this.options.getToken();
-    } catch (error) {
-      throw new TabApiError(401, { code: 'sign_in_failed' }, { cause: error });
-    }
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
-    let response: Response;
-    let json: unknown;
-    try {
-      response = await this.options.fetch(`${this.options.baseUrl ?? ''}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-        credentials: 'omit',
-        cache: 'no-store',
-      });
-      json = await response.json();
-    } catch (error) {
-      throw new TabApiError(0, { code: 'network' }, { cause: error });
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!response.ok) {
-      const problem = problemSchema.safeParse(json);
-      throw new TabApiError(response.status, problem.success ? problem.data : { code: 'unexpected' });
-    }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new TabApiError(0, { code: 'unexpected_answer' });
-    return parsed.data;
+    return callApi(this.options, 'PUT', '/api/tab/preferences', { firstList }, preferencesSchema);
   }
 }

@@ -88,6 +88,10 @@ export const problemSchema = z.object({
   /** activation_code_rejected: AFAS's own sentence, plain text */
   reason: z.optional(z.nullable(z.string())),
   attemptsLeft: z.optional(z.nullable(z.number())),
+  /** Admin API: the server's own plain sentence (English), e.g. why an owner cannot be removed. */
+  message: z.optional(z.string()),
+  /** Admin API, validation_failed: each bad field, named as the API names it, with what is wrong. */
+  problems: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });
 export type ApiProblem = z.infer<typeof problemSchema>;
 

@@ -1,3 +1,4 @@
+import { HttpAdminApi } from './admin/admin-api';
 import { HttpTabApi } from './api-client';
 import type { ListKind } from './api-contract';
 import { TabApp } from './tab-app';
@@ -13,6 +14,8 @@ function requestedList(search: string): ListKind | null {
 const root = document.getElementById('app');
 if (root) {
   const host = new TeamsJsHost();
-  const api = new HttpTabApi({ getToken: () => host.getAuthToken(), fetch: window.fetch.bind(window) });
-  void new TabApp({ root, doc: document, win: window, host, api, timers: windowTimers(window), now: () => new Date(), requestedList: requestedList(window.location.search) }).start();
+  const server = { getToken: () => host.getAuthToken(), fetch: window.fetch.bind(window) };
+  const api = new HttpTabApi(server);
+  const admin = new HttpAdminApi(server);
+  void new TabApp({ root, doc: document, win: window, host, api, admin, timers: windowTimers(window), now: () => new Date(), requestedList: requestedList(window.location.search) }).start();
 }

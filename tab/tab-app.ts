@@ -1,3 +1,5 @@
+import type { AdminApi } from './admin/admin-api';
+import { AdminAccess } from './admin/admin-access';
 import { TabApiError, type TabApi } from './api-client';
 import type { ListKind, TileResponse } from './api-contract';
 import { ActivationFlow } from './activation-flow';
@@ -22,13 +24,16 @@ export interface TabAppDeps {
   /** From the static tab's URL (`?list=`); null = the user's preference. */
   readonly requestedList: ListKind | null;
   readonly refreshIntervalMs?: number;
+  /** The admin API: when given, app owners (GET /api/admin/me = 200) get an "Admin" entry. */
+  readonly admin?: AdminApi;
 }
 
 type Screen =
   | { readonly kind: 'loading' }
   | { readonly kind: 'tile'; readonly model: TileModel }
   | { readonly kind: 'activate'; readonly model: ActivationModel }
-  | { readonly kind: 'problem'; readonly panel: MessagePanel };
+  | { readonly kind: 'problem'; readonly panel: MessagePanel }
+  | { readonly kind: 'admin' };
 
 const REFRESH_INTERVAL_MS = 60_000;
 const FOCUS_GAP_MS = 10_000;
@@ -43,6 +48,7 @@ export class TabApp {
   private context: HostContext | null = null;
   private screen: Screen = { kind: 'loading' };
   private activation: ActivationFlow | null = null;
+  private readonly admin: AdminAccess;
   private readonly schedule: RefreshSchedule;
 
   constructor(private readonly deps: TabAppDeps) {
@@ -55,6 +61,7 @@ export class TabApp {
       focusGapMs: FOCUS_GAP_MS,
       refresh: () => this.refresh(),
     });
+    this.admin = new AdminAccess({ api: deps.admin, view: () => this.view() });
   }
 
   async start(): Promise<void> {
@@ -71,9 +78,13 @@ export class TabApp {
     this.applyTheme(this.context.theme);
     this.deps.host.onThemeChange((theme) => this.applyTheme(theme));
     this.render();
-    await this.load(null);
+    // The tile asks first: the owner check must not delay what everyone came for.
+    const loaded = this.load(null);
+    const ownerCheck = this.admin.check().then((owner) => owner && this.render());
+    await loaded;
     this.deps.host.notifyReady();
     this.schedule.start();
+    await ownerCheck;
   }
 
   stop(): void {
@@ -81,9 +92,23 @@ export class TabApp {
     this.activation?.dispose();
   }
 
+  private openAdmin(): void {
+    // Back from it, the tile is loaded again: the setup may have changed.
+    const screen = this.admin.open(() => {
+      this.admin.close();
+      void this.load(null, 'admin-open');
+    });
+    if (!screen) return;
+    // The activation form's timers must not pull the screen back while an owner is in the admin screen.
+    this.activation?.dispose();
+    this.activation = null;
+    this.show({ kind: 'admin' });
+    screen.start();
+  }
+
   /** The first load, a retry, or after activation: shows the skeleton, then whatever the server says. */
-  private async load(notice: MessagePanel | null): Promise<void> {
-    this.show({ kind: 'loading' });
+  private async load(notice: MessagePanel | null, focusKey?: string): Promise<void> {
+    this.show({ kind: 'loading' }, focusKey);
     try {
       this.receive(await this.deps.api.tile(), notice);
     } catch (error) {
@@ -95,7 +120,7 @@ export class TabApp {
   /** A background refresh: the tile stays on screen; a failure becomes a notice above it. */
   private async refresh(): Promise<void> {
     const screen = this.screen;
-    if (screen.kind === 'activate' || screen.kind === 'loading') return;
+    if (screen.kind === 'activate' || screen.kind === 'loading' || screen.kind === 'admin') return;
     if (screen.kind === 'problem') return this.load(null);
     this.show({ kind: 'tile', model: { ...screen.model, refreshing: true } });
     try {
@@ -138,6 +163,8 @@ export class TabApp {
   }
 
   private show(screen: Screen, focusKey?: string): void {
+    // A tile answer that arrives while the admin screen is open is dropped: closing it loads the tile again.
+    if (this.admin.element && screen.kind !== 'admin') return;
     const stepChanged = screen.kind !== this.screen.kind || (screen.kind === 'activate' && this.screen.kind === 'activate' && screen.model.step !== this.screen.model.step);
     this.screen = screen;
     this.render(stepChanged && screen.kind === 'activate', focusKey);
@@ -149,7 +176,7 @@ export class TabApp {
     doc.documentElement.lang = this.lang;
     doc.title = translate(this.lang, 'app.name');
     root.setAttribute('aria-busy', String(this.screen.kind === 'loading'));
-    root.replaceChildren(this.build());
+    root.replaceChildren(...this.admin.entry(() => this.openAdmin()), this.build());
     const target = focusInput ? root.querySelector<HTMLElement>('input.text-input') : focusKey ? findByFocusKey(root, focusKey) : null;
     target?.focus({ preventScroll: true });
   }
@@ -164,6 +191,8 @@ export class TabApp {
         return messagePanel(ctx, screen.panel);
       case 'activate':
         return activationView(ctx, screen.model, this.activation ?? noActivation);
+      case 'admin':
+        return this.admin.element ?? skeletonView(ctx);
       case 'tile':
         return tileView(ctx, screen.model, {
           onSelect: (list) => this.selectList(list),

@@ -1,0 +1,116 @@
+import * as z from 'zod/mini';
+
+/*
+ * The admin API's answers (/api/admin/*) as the tab trusts them: every answer is parsed with these
+ * schemas first. Unknown keys are dropped, so a key value could never reach a view even if a
+ * server sent one. Texts (names, messages, audit details) are plain text and rendered as text.
+ */
+
+const isoDate = z.string();
+const kind = z.enum(['task', 'signal']);
+
+/** GET /api/admin/me: 200 only for app owners. */
+export const adminMeSchema = z.object({ tenantId: z.nullable(z.string()), actor: z.string(), everyTenant: z.boolean() });
+export type AdminMe = z.infer<typeof adminMeSchema>;
+
+/** Which connector field feeds which work-item property (`date` -> `submitdate`); only overrides. */
+export const fieldMapSchema = z.record(z.string(), z.string());
+export type FieldMapOverrides = z.infer<typeof fieldMapSchema>;
+
+/** A connection. The API key and environment key are write-only: only whether they are set. */
+export const connectionSchema = z.object({
+  id: z.string(),
+  tenantId: z.nullable(z.string()),
+  name: z.string(),
+  environment: z.string(),
+  baseUrl: z.string(),
+  insiteUrl: z.string(),
+  tasksConnector: z.string(),
+  signalsConnector: z.string(),
+  taskFieldMap: fieldMapSchema,
+  signalFieldMap: fieldMapSchema,
+  taskUrlTemplate: z.nullable(z.string()),
+  signalUrlTemplate: z.nullable(z.string()),
+  defaultTasksUrl: z.string(),
+  useDefaultTasksUrl: z.boolean(),
+  defaultList: kind,
+  isDefault: z.boolean(),
+  enabled: z.boolean(),
+  secrets: z.object({ apiKeySet: z.boolean(), environmentKeySet: z.boolean() }),
+  /** From the AFAS_* settings: only field maps, list order and enabled can change. */
+  fromConfiguration: z.boolean(),
+  changeable: z.boolean(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type AdminConnection = z.infer<typeof connectionSchema>;
+export const connectionListSchema = z.object({ connections: z.array(connectionSchema) });
+
+/** POST /api/admin/connections/:id/test: the messages are the API's own sentences. */
+export const connectionCheckSchema = z.object({
+  connectionId: z.string(),
+  outcome: z.enum(['ok', 'problems', 'not_confirmable']),
+  checkedAt: isoDate,
+  testedWith: z.nullable(z.string()),
+  profitVersion: z.nullable(z.string()),
+  connectors: z.array(
+    z.object({
+      kind,
+      connector: z.string(),
+      inAppConnector: z.nullable(z.boolean()),
+      missingFields: z.array(z.object({ field: z.string(), usedFor: z.array(z.string()) })),
+    }),
+  ),
+  findings: z.array(
+    z.object({
+      check: z.string(),
+      status: z.enum(['ok', 'problem', 'warning']),
+      message: z.string(),
+      kind: z.optional(kind),
+      profitLogReference: z.optional(z.string()),
+    }),
+  ),
+});
+export type ConnectionCheck = z.infer<typeof connectionCheckSchema>;
+
+export const accessModeSchema = z.enum(['everyone', 'listed']);
+export type AccessMode = z.infer<typeof accessModeSchema>;
+
+export const accessRuleSchema = z.object({
+  connectionId: z.string(),
+  tenantId: z.string(),
+  mode: accessModeSchema,
+  users: z.array(z.object({ upn: z.nullable(z.string()), aadObjectId: z.nullable(z.string()) })),
+  updatedBy: z.nullable(z.string()),
+  updatedAt: z.nullable(isoDate),
+});
+export type AccessRule = z.infer<typeof accessRuleSchema>;
+
+export const ownerSchema = z.object({
+  /** Null = owner of every tenant. */
+  tenantId: z.nullable(z.string()),
+  upn: z.string(),
+  displayName: z.nullable(z.string()),
+  aadObjectId: z.nullable(z.string()),
+  /** `config`: listed in APP_OWNERS, removed only there. */
+  source: z.enum(['config', 'added']),
+  addedBy: z.string(),
+  addedAt: isoDate,
+});
+export type AdminOwner = z.infer<typeof ownerSchema>;
+export const ownerListSchema = z.object({ owners: z.array(ownerSchema) });
+
+export const auditEventSchema = z.object({
+  id: z.number(),
+  at: isoDate,
+  actor: z.string(),
+  action: z.string(),
+  target: z.string(),
+  tenantId: z.nullable(z.string()),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export const auditPageSchema = z.object({ events: z.array(auditEventSchema) });
+
+/** 204 No Content (a removal). */
+export const noContentSchema = z.null();

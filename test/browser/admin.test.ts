@@ -1,0 +1,196 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page, Request } from 'playwright-core';
+import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
+import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from '../../src/dev/playground-identities';
+import type { RunningApp } from '../../src/main';
+import { startDemoApp } from '../http/app-harness';
+import { launchChromium, type Chromium } from './chromium';
+
+const JAN = 'jan.devries@horizon-groep.example';
+const FLEUR = 'fleur.bakker@horizon-groep.example';
+const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'tab');
+const NAME = 'Horizon sandbox';
+
+/**
+ * The admin screen in a real browser, inside the development host, against the whole product in
+ * demo mode (main.ts's startApp) with Jan de Vries as the app owner (APP_OWNERS) and the other
+ * development people as ordinary users. The tests run in order: each goes on from the last.
+ */
+describe('the admin screen in Chromium, inside the development host', () => {
+  let demo: Awaited<ReturnType<typeof startDemoApp>>;
+  let app: RunningApp;
+  let chromium: Chromium;
+  let page: Page;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+  const adminRequests: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    demo = await startDemoApp({ APP_OWNERS: JAN });
+    app = demo.app;
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('request', (request: Request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/admin/')) adminRequests.push(`${request.method()} ${url.pathname}`);
+    });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await demo?.stop();
+  });
+  afterEach(() => {
+    expect(pageErrors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  });
+
+  async function tab(query: string): Promise<Frame> {
+    await page.goto(`${app.origin}/dev/?${query}`);
+    const frame = await (await page.waitForSelector('#tab')).contentFrame();
+    if (!frame) throw new Error('the development host has no tab frame');
+    await frame.waitForSelector('.tile, .activation, .panel', { timeout: 15_000 });
+    return frame;
+  }
+
+  async function openAdmin(query = 'person=0'): Promise<Frame> {
+    const frame = await tab(query);
+    await frame.click('.admin-entry');
+    await frame.waitForSelector('.admin-row');
+    return frame;
+  }
+
+  const frameShot = async (name: string) => (await page.$('#tab'))?.screenshot({ path: join(ARTIFACTS, name) });
+
+  it('lets the owner add a connection, after showing what was wrong with the first try', async () => {
+    const frame = await openAdmin();
+    expect(await frame.textContent('h1')).toBe('Administration');
+    expect(await frame.$$eval('.admin-row-title', (nodes) => nodes.map((n) => n.textContent))).toEqual(['AFAS sandbox (demo)']);
+    await frame.click('text=Add a connection');
+    await frame.fill('#connection-name', NAME);
+    await frame.fill('#connection-environment', 'nowhere');
+    await frame.click('button[type="submit"]');
+    await frame.waitForSelector('#connection-environment-problem');
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('connection-environment');
+    await frameShot('admin-form-problem-light.png');
+
+    await frame.fill('#connection-environment', `${app.origin}/sandbox/afas/ProfitRestServices`);
+    await frame.fill('#connection-apiKey', DEMO_API_KEY);
+    await frame.fill('#connection-environmentKey', DEMO_ENVIRONMENT_KEY);
+    await frame.fill('#connection-insiteUrl', `${app.origin}/sandbox/insite`);
+    await frame.fill('#connection-taskUrlTemplate', `${app.origin}/sandbox/insite/taak?id={guid_task}`);
+    await frame.press('#connection-taskUrlTemplate', 'Enter');
+    await frame.waitForSelector('.admin-notice');
+    expect(await frame.textContent('.admin-notice')).toBe(`Saved: ${NAME}.`);
+    const html = await frame.content();
+    expect(html).not.toContain(DEMO_API_KEY);
+    expect(await frame.$$eval('input', (inputs) => inputs.map((i) => (i as HTMLInputElement).value))).not.toContain(DEMO_API_KEY);
+    const row = frame.locator('.admin-row', { hasText: NAME });
+    expect(await row.locator('.badge').allTextContents()).toEqual(['Enabled', 'Keys: set']);
+  });
+
+  it('cannot confirm the keys before anyone activated with the connection', async () => {
+    const frame = await openAdmin();
+    await frame.click(`button[aria-label="Test connection ${NAME}"]`);
+    await frame.waitForSelector('.check');
+    expect(await frame.textContent('.check-outcome')).toBe('The connection cannot be confirmed yet.');
+    expect(await frame.textContent('.check-findings')).toContain('AFAS cannot confirm the API key and environment key until someone activates');
+  });
+
+  it('after the owner activated with it, names the field an admin removed from the GetConnector', async () => {
+    let frame = await tab('person=0');
+    expect(await frame.textContent('h1')).toBe('Activate AFAS for Teams');
+    await frame.click('button[type="submit"]');
+    await frame.waitForSelector('#afas-code');
+    await frame.fill('#afas-code', app.sandbox?.mailbox.latestCodeFor(JAN) ?? '');
+    await frame.click('button[type="submit"]');
+    await frame.waitForSelector('.tile');
+    await frame.waitForSelector('.admin-entry');
+    await frameShot('admin-entry-tile-light.png');
+    const id = (await app.storage.activations.get({ tenantId: PLAYGROUND_TENANT_ID, aadObjectId: PLAYGROUND_PEOPLE[0].aadObjectId }))?.connectionId;
+    expect((await app.storage.connections.get(id ?? ''))?.name).toBe(NAME);
+
+    app.sandbox?.removeConnectorField('Teams_Tasks', 'submitdate');
+    frame = await openAdmin();
+    await frame.click(`button[aria-label="Test connection ${NAME}"]`);
+    await frame.waitForSelector('.check');
+    expect(await frame.textContent('.check-outcome')).toBe('The connection needs attention: see below what to change.');
+    expect(await frame.textContent('.check-version')).toMatch(/^AFAS Profit version: \S+$/);
+    expect(await frame.$$eval('.check-connectors > li > span', (nodes) => nodes.map((n) => n.textContent))).toEqual([
+      'GetConnector Teams_Tasks (Tasks) is in the app connector.',
+      'GetConnector Teams_Signals (Signals) is in the app connector.',
+    ]);
+    expect(await frame.$$eval('.missing-fields .field-name', (nodes) => nodes.map((n) => n.textContent))).toEqual(['submitdate']);
+    expect(await frame.textContent('.check-findings')).toContain('add it on the "Gegevens" tab');
+    await frameShot('admin-check-light.png');
+  });
+
+  it('limits the connection to listed people, and the audit log shows it first', async () => {
+    const frame = await openAdmin();
+    await frame.click(`button[aria-label="Who may use ${NAME}"]`);
+    await frame.waitForSelector('input[value="listed"]');
+    await frame.check('input[value="listed"]');
+    for (const person of [JAN, FLEUR]) {
+      await frame.fill('#access-add', person);
+      await frame.press('#access-add', 'Enter');
+    }
+    expect(await frame.$$eval('.person-name', (nodes) => nodes.map((n) => n.textContent))).toEqual([JAN, FLEUR]);
+    await frameShot('admin-access-light.png');
+    await frame.click('text=Save access');
+    await frame.waitForSelector('.admin-notice');
+    expect(await frame.textContent('.admin-notice')).toBe(`Access saved for ${NAME}.`);
+    const connection = (await app.storage.connections.list()).find((c) => c.name === NAME);
+    const rule = await app.storage.accessRules.get(PLAYGROUND_TENANT_ID, connection?.id ?? '');
+    expect([rule?.mode, rule?.entries.map((e) => e.upn).sort()]).toEqual(['listed', [FLEUR, JAN]]);
+
+    await frame.click('.admin-nav >> text=Audit log');
+    await frame.waitForSelector('.audit-event');
+    expect(await frame.textContent('.audit-what')).toBe(`Changed access to connection ${connection?.id}`);
+    expect(await frame.textContent('.audit-event .hint')).toContain(JAN);
+    await frameShot('admin-audit-light.png');
+  });
+
+  it('is usable 320 px wide, in the dark and high-contrast themes too', async () => {
+    const frame = await openAdmin('person=0&width=320');
+    const overflow = () => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await frameShot('admin-320px.png');
+    await frame.click(`button[aria-label="Edit connection ${NAME}"]`);
+    await frame.waitForSelector('.admin-form');
+    await frameShot('admin-form-top-320px.png');
+    await frame.click('.map-details summary');
+    await frame.click('text=Add a field >> nth=0');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    expect(await frame.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle)).toBe('solid');
+    await frameShot('admin-form-320px.png');
+    await page.check('input[name="theme"][value="dark"]');
+    await frame.waitForSelector('html[data-theme="dark"]');
+    await frameShot('admin-form-dark-320px.png');
+    await page.check('input[name="theme"][value="contrast"]');
+    await frame.waitForSelector('html[data-theme="contrast"]');
+    await frameShot('admin-form-contrast-320px.png');
+  });
+
+  it('gives a development user who is not an owner no Admin entry, asks no admin data, and the API answers 403', async () => {
+    adminRequests.length = 0;
+    const ownerCheck = page.waitForResponse((response) => response.url().endsWith('/api/admin/me'));
+    const frame = await tab('person=1');
+    expect((await ownerCheck).status()).toBe(403);
+    await page.waitForTimeout(200);
+    expect(await frame.$$('.admin-entry')).toHaveLength(0);
+    expect(adminRequests).toEqual(['GET /api/admin/me']);
+    const status = await page.evaluate(async () => {
+      const { token } = (await (await fetch('/dev/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ person: 1 }) })).json()) as { token: string };
+      const response = await fetch('/api/admin/connections', { headers: { Authorization: `Bearer ${token}` } });
+      return { status: response.status, body: (await response.json()) as { code: string } };
+    });
+    expect([status.status, status.body.code]).toEqual([403, 'forbidden']);
+  });
+});
