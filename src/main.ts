@@ -2,6 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../sandbox';
 import { BotHost } from '../bot/bot-host';
+import { BotFrameworkNotifier } from '../bot/proactive/bot-framework-notifier';
+import { createEmbeddedNotificationEngine } from './scheduler/embedded-notification-engine';
+import { notificationMetricsFrom } from './scheduler/notification-metrics';
 import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from './afas/axios-afas-client-factory';
 import { RowMapper } from './afas/row-mapper';
@@ -100,6 +103,17 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host }, 'MicrosoftAppId is empty: local development mode, requests are not authenticated and the server listens on loopback only');
   sandbox?.start();
+  const notifier = new BotFrameworkNotifier({ adapter: botHost.adapter, appId: config.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
+  const notifications = createEmbeddedNotificationEngine({
+    storage,
+    source: new AfasWorkItemSource(afasFactory, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows),
+    notifier,
+    clock,
+    logger: logger.child({ component: 'notifications' }),
+    pollIntervalMs: config.notifications.pollIntervalMs,
+    metrics: notificationMetricsFrom(metrics),
+  });
+  await notifications.start();
   const playground = config.playground.enabled
     ? new AgentsPlayground({ botEndpoint: `http://127.0.0.1:${listening.port}/api/messages`, workDir: join(config.dataDir, 'playground'), logger: logger.child({ component: 'playground' }), preferredPort: config.playground.port, baseEnv: config.childEnv })
     : null;
@@ -116,6 +130,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     close: () => {
       closing ??= (async () => {
         await playground?.stop();
+        await notifications.stop();
+        notifier.close();
         sandbox?.stop();
         await http.close();
         await sandbox?.close();

@@ -1,0 +1,79 @@
+import type { Activity, ConversationReference, TurnContext } from 'botbuilder';
+import type { Notification } from '../../src/domain/notification';
+import { SEND_TIMEOUT_MS } from '../../src/domain/teams-limits';
+import type { Clock } from '../../src/ports/clock';
+import type { ConversationReferenceJson } from '../../src/ports/conversation-store';
+import type { Logger } from '../../src/ports/logger';
+import type { Notifier, SendOptions, SendResult } from '../../src/ports/notifier';
+import { notificationActivity } from './notification-activity';
+import { createSharedAgents, tuneConnectorClient, type SharedAgents } from './connector-client-tuning';
+import { classifySendError } from './send-error';
+
+/** The part of botbuilder's CloudAdapter a proactive send needs (BotHost.adapter). */
+export interface ProactiveAdapter {
+  continueConversationAsync(botAppId: string, reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void>;
+}
+
+export interface BotFrameworkNotifierDeps {
+  readonly adapter: ProactiveAdapter;
+  /** MicrosoftAppId ('' in local development). */
+  readonly appId: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Proactive messages through the Bot Framework: `continueConversationAsync` with the stored
+ * reference, one request per call (the SDK's own retries are switched off) over kept-alive
+ * connections, and every answer classified for the scheduler. A send that gets no answer in time
+ * is an unknown outcome. `close()` at shutdown.
+ */
+export class BotFrameworkNotifier implements Notifier {
+  private warnedAboutClient = false;
+  private readonly agents: SharedAgents = createSharedAgents();
+
+  constructor(private readonly deps: BotFrameworkNotifierDeps) {}
+
+  /** Closes the kept-alive connections (at shutdown). */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  async send(reference: ConversationReferenceJson, notification: Notification, options: SendOptions = {}): Promise<SendResult> {
+    const activity = notificationActivity(notification, this.deps.clock.now());
+    const abort = new AbortController();
+    const timeout = this.deps.clock.sleep(this.deps.timeoutMs ?? SEND_TIMEOUT_MS, abort.signal).then(
+      (): SendResult => ({ outcome: 'unknown', code: 'teams_send_timeout' }),
+      () => new Promise<SendResult>(() => undefined),
+    );
+    try {
+      return await Promise.race([this.attempt(reference, activity, options.notAfter?.getTime() ?? Infinity), timeout]);
+    } finally {
+      abort.abort();
+    }
+  }
+
+  private async attempt(reference: ConversationReferenceJson, activity: Partial<Activity>, notAfter: number): Promise<SendResult> {
+    let activityId: string | null = null;
+    let late = false;
+    try {
+      await this.deps.adapter.continueConversationAsync(this.deps.appId, reference as Partial<ConversationReference>, async (context) => {
+        // The last moment before the request is built: past the slot, nothing is sent.
+        if (this.deps.clock.now().getTime() > notAfter) {
+          late = true;
+          return;
+        }
+        if (!tuneConnectorClient(context, this.agents) && !this.warnedAboutClient) {
+          this.warnedAboutClient = true;
+          this.deps.logger.warn({ code: 'teams_client_untuned' }, 'the Bot Connector client is not shaped as expected: it retries on its own (Teams budgets may be exceeded) and opens a connection per message');
+        }
+        activityId = (await context.sendActivity(activity))?.id ?? null;
+      });
+      return late ? { outcome: 'late' } : { outcome: 'sent', activityId };
+    } catch (error) {
+      return classifySendError(error, this.deps.clock.now());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import { smallerDetail, type LedgerRef, type Notification } from '../domain/notification';
+import type { Clock } from '../ports/clock';
+import type { ConversationReferenceJson, ConversationStore } from '../ports/conversation-store';
+import type { DeliveryLedger } from '../ports/delivery-ledger';
+import type { Notifier, SendOptions, SendResult } from '../ports/notifier';
+import { setRefsState } from './ledger-refs';
+
+export interface DeliverNotificationDeps {
+  readonly conversations: ConversationStore;
+  readonly deliveries: DeliveryLedger;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+export type DeliveryOutcome =
+  /** Teams accepted it and the ledger says `delivered`. */
+  | { readonly kind: 'sent' }
+  /** Teams accepted it but writing `delivered` failed: record it later, never send it again. */
+  | { readonly kind: 'sentUnrecorded'; readonly entries: readonly LedgerRef[]; readonly error: unknown }
+  /** Not sent: the slot had passed by the time the request could leave. Book another. */
+  | { readonly kind: 'late' }
+  /** 429: wait (null: Teams gave no Retry-After) and send again. */
+  | { readonly kind: 'throttled'; readonly retryAfterMs: number | null }
+  /** 412/502/503/504 or not sent at all: send again after a backoff. */
+  | { readonly kind: 'retry'; readonly code: string }
+  /** 413: send this smaller rendering instead (it needs a send slot of its own). */
+  | { readonly kind: 'shrink'; readonly notification: Notification }
+  /** Given up: entries are `failed`. `closed`: the conversation no longer takes messages. */
+  | { readonly kind: 'dropped'; readonly code: string; readonly closed: boolean };
+
+/** Ready to go: where to, with the attempt already counted in the ledger. */
+export interface PreparedSend {
+  readonly kind: 'prepared';
+  readonly reference: ConversationReferenceJson;
+}
+
+/**
+ * Sends one notification and records what happened, so that a restart neither loses nor repeats
+ * it: every entry is `to_deliver` with the attempt counted before the request leaves (`prepare`)
+ * and `delivered` right after Teams accepts (`send`). The two are apart so that the storage work
+ * happens before a booked send slot and the send itself leaves on time. 403 marks the
+ * conversation blocked and 404 retires it (the user's data stays; writing to the bot or
+ * reinstalling makes it active again).
+ */
+export class DeliverNotification {
+  constructor(private readonly deps: DeliverNotificationDeps) {}
+
+  /** Prepares and sends at once. */
+  async execute(notification: Notification): Promise<DeliveryOutcome> {
+    const prepared = await this.prepare(notification);
+    return prepared.kind === 'prepared' ? this.send(notification, prepared) : prepared;
+  }
+
+  async prepare(notification: Notification): Promise<PreparedSend | Extract<DeliveryOutcome, { kind: 'dropped' }>> {
+    const { conversations, deliveries, clock } = this.deps;
+    const { user, entries } = notification;
+    const conversation = await conversations.get(user);
+    if (!conversation || conversation.status !== 'active') {
+      await setRefsState(deliveries, user, entries, 'failed', clock.now());
+      return { kind: 'dropped', code: `conversation_${conversation?.status ?? 'missing'}`, closed: true };
+    }
+    await setRefsState(deliveries, user, entries, 'to_deliver', clock.now());
+    return { kind: 'prepared', reference: conversation.reference };
+  }
+
+  async send(notification: Notification, prepared: PreparedSend, options: SendOptions = {}): Promise<DeliveryOutcome> {
+    const { conversations, deliveries, clock } = this.deps;
+    const { user, entries } = notification;
+    const result = await this.callNotifier(prepared.reference, notification, options);
+    switch (result.outcome) {
+      case 'late':
+        return { kind: 'late' };
+      case 'sent':
+        try {
+          await setRefsState(deliveries, user, entries, 'delivered', clock.now());
+          return { kind: 'sent' };
+        } catch (error) {
+          return { kind: 'sentUnrecorded', entries, error };
+        }
+      case 'throttled':
+        return { kind: 'throttled', retryAfterMs: result.retryAfterMs };
+      case 'transient':
+        return { kind: 'retry', code: result.code };
+      case 'blocked':
+        await conversations.setStatus(user, 'blocked', clock.now());
+        return this.drop(notification, result.code, true);
+      case 'gone':
+        await conversations.setStatus(user, 'retired', clock.now());
+        return this.drop(notification, result.code, true);
+      case 'tooLarge': {
+        const detail = smallerDetail(notification.detail);
+        return detail ? { kind: 'shrink', notification: { ...notification, detail } } : this.drop(notification, result.code, false);
+      }
+      case 'failed':
+      case 'unknown':
+        // An unknown outcome is not repeated: Teams may well have shown it (see docs on duplicates).
+        return this.drop(notification, result.code, false);
+    }
+  }
+
+  private async callNotifier(reference: ConversationReferenceJson, notification: Notification, options: SendOptions): Promise<SendResult> {
+    try {
+      return await this.deps.notifier.send(reference, notification, options);
+    } catch (error) {
+      return { outcome: 'unknown', code: error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'notifier_error' };
+    }
+  }
+
+  private async drop(notification: Notification, code: string, closed: boolean): Promise<DeliveryOutcome> {
+    await setRefsState(this.deps.deliveries, notification.user, notification.entries, 'failed', this.deps.clock.now());
+    return { kind: 'dropped', code, closed };
+  }
+
+  /** Gives a message up without sending it (its conversation closed meanwhile): entries `failed`. */
+  async discard(notification: Notification): Promise<void> {
+    await setRefsState(this.deps.deliveries, notification.user, notification.entries, 'failed', this.deps.clock.now());
+  }
+
+  /** Writes `delivered` for a message Teams accepted earlier (after `sentUnrecorded`). */
+  async recordDelivered(notification: Pick<Notification, 'user'>, entries: readonly LedgerRef[]): Promise<void> {
+    await setRefsState(this.deps.deliveries, notification.user, entries, 'delivered', this.deps.clock.now());
+  }
+}

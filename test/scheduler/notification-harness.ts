@@ -1,0 +1,200 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
+import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } from '../../sandbox';
+import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
+import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
+import { RowMapper } from '../../src/afas/row-mapper';
+import type { UserKey } from '../../src/domain/user-key';
+import { DEFAULT_PREFERENCES, type UserPreferences } from '../../src/domain/user-preferences';
+import type { Notifier } from '../../src/ports/notifier';
+import type { Storage } from '../../src/ports/storage';
+import type { WorkItemSource } from '../../src/ports/work-item-source';
+import { InMemoryAfasAvailability } from '../../src/scheduler/in-memory-afas-availability';
+import { InMemorySendBudget } from '../../src/scheduler/in-memory-send-budget';
+import { InProcessJobQueue } from '../../src/scheduler/in-process-job-queue';
+import { NotificationEngine, type NotificationEngineOptions } from '../../src/scheduler/notification-engine';
+import { jobGroup, NOTIFICATION_LANES, type EngineJobData } from '../../src/scheduler/user-job';
+import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
+import { openStorage } from '../../src/storage/open-storage';
+import { registerDefaultConnection } from '../../src/use-cases/register-default-connection';
+import { FakeBotConnector, type FakeBotConnectorOptions, type ReceivedActivity } from '../fakes/fake-bot-connector';
+import { FakeClock } from '../fakes/fake-clock';
+import { RecordingLogger } from '../fakes/recording-logger';
+import { seededRandom } from './seeded-random';
+
+export const TENANT = 'tenant-contoso';
+export const INSITE = 'https://12345.afasinsite.nl';
+export const MINUTE = 60_000;
+export const JAN = 'jan.devries@horizon-groep.example';
+export const FLEUR = 'fleur.bakker@horizon-groep.example';
+export const LOTTE = 'lotte.smit@horizon-groep.example';
+
+export interface HarnessOptions {
+  readonly sandbox?: SandboxOptions;
+  readonly connector?: FakeBotConnectorOptions;
+  readonly engine?: Partial<NotificationEngineOptions>;
+  /** Wraps the real notifier (to fail or stall around it). */
+  readonly notifier?: (real: Notifier) => Notifier;
+  /** Replaces the AFAS sandbox as the source of work items. */
+  readonly source?: WorkItemSource;
+  readonly start?: string;
+}
+
+/** One running engine over a harness's storage; a second one stands for the process after a restart. */
+export interface EngineRun {
+  readonly engine: NotificationEngine;
+  readonly queue: InProcessJobQueue<EngineJobData>;
+}
+
+/**
+ * The notification engine over real parts: the AFAS sandbox on a socket, the AFAS client, SQLite
+ * storage, botbuilder's CloudAdapter sending to a fake Bot Connector on a socket. Time is a fake
+ * clock throughout; `drive` steps it from one due job to the next and waits for each to finish.
+ */
+export class NotificationHarness {
+  run!: EngineRun;
+  private readonly notifiers: BotFrameworkNotifier[] = [];
+  private constructor(
+    readonly clock: FakeClock,
+    readonly sandbox: AfasSandbox,
+    readonly storage: Storage,
+    readonly connector: FakeBotConnector,
+    readonly serviceUrl: string,
+    readonly logger: RecordingLogger,
+    private readonly afas: AxiosAfasClientFactory,
+    private readonly source: WorkItemSource,
+    private readonly options: HarnessOptions,
+  ) {}
+
+  static async start(options: HarnessOptions = {}): Promise<NotificationHarness> {
+    const clock = new FakeClock(options.start ?? '2026-03-02T08:00:00Z');
+    const logger = new RecordingLogger();
+    const sandbox = new AfasSandbox({ clock, ...options.sandbox });
+    const { baseUrl } = await sandbox.listen(0);
+    const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: Buffer.alloc(32, 3) }) });
+    await registerDefaultConnection(storage.connections, clock, {
+      name: 'Sandbox',
+      environment: 'sandbox',
+      baseUrl,
+      insiteUrl: INSITE,
+      secrets: { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY },
+      tasksConnector: 'Teams_Tasks',
+      signalsConnector: 'Teams_Signals',
+      taskUrlTemplate: `${INSITE}/taak?id={guid_task}`,
+      signalUrlTemplate: `${INSITE}/signaal?id={guid_signal}`,
+      defaultTasksUrl: `${INSITE}/mijn-taken`,
+      useDefaultTasksUrl: false,
+    });
+    // One attempt per AFAS call: retries would sleep on the fake clock inside a running job.
+    const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000, retry: { maxAttempts: 1 } });
+    const source = options.source ?? new AfasWorkItemSource(afas, new RowMapper(logger), 500);
+    const connector = new FakeBotConnector({ now: () => clock.now().getTime(), ...options.connector });
+    const serviceUrl = await connector.start();
+    const harness = new NotificationHarness(clock, sandbox, storage, connector, serviceUrl, logger, afas, source, options);
+    harness.run = harness.newEngine();
+    return harness;
+  }
+
+  /** A fresh engine (queue, budgets, notifier) over the same storage, as a restarted process builds it. */
+  newEngine(wrap?: (real: Notifier) => Notifier, storage: Pick<Storage, 'activations' | 'connections' | 'conversations' | 'preferences' | 'deliveries'> = this.storage): EngineRun {
+    const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+    const real = new BotFrameworkNotifier({ adapter: new CloudAdapter(auth), appId: '', clock: this.clock, logger: this.logger });
+    this.notifiers.push(real);
+    const wrapper = wrap ?? this.options.notifier;
+    const queue = new InProcessJobQueue<EngineJobData>({ clock: this.clock, lanes: NOTIFICATION_LANES, groupOf: jobGroup, onError: (key, error) => this.logger.error({ key, err: String(error) }, 'job failed') });
+    const engine = new NotificationEngine({
+      storage,
+      source: this.source,
+      notifier: wrapper ? wrapper(real) : real,
+      queue,
+      budget: new InMemorySendBudget(),
+      availability: new InMemoryAfasAvailability(),
+      clock: this.clock,
+      logger: this.logger,
+      random: seededRandom(),
+      options: { pollIntervalMs: 5 * MINUTE, firstPollSpreadMs: 0, ...this.options.engine },
+    });
+    return { engine, queue };
+  }
+
+  /** A Teams user activated against an AFAS user, with a 1:1 conversation the bot can write into. */
+  async activate(aadObjectId: string, afasUserId: string, options: { locale?: string; preferences?: Partial<UserPreferences>; tenantId?: string } = {}): Promise<UserKey> {
+    const user = { tenantId: options.tenantId ?? TENANT, aadObjectId };
+    const now = this.clock.now();
+    const token = this.sandbox.users().some((u) => u.userId === afasUserId) ? this.sandbox.issueToken(afasUserId) : `<token><version>1</version><data>${aadObjectId}</data></token>`;
+    await this.storage.activations.save({ user, connectionId: 'default', afasUserId, activatedAt: now }, token);
+    await this.storage.conversations.save(user, this.reference(user, options.locale ?? 'en-US'), now);
+    if (options.preferences) await this.storage.preferences.save(user, { ...DEFAULT_PREFERENCES, ...options.preferences }, now);
+    return user;
+  }
+
+  reference(user: UserKey, locale: string): Record<string, unknown> {
+    return {
+      channelId: 'msteams',
+      serviceUrl: this.serviceUrl,
+      locale,
+      bot: { id: '28:afas-bot', name: 'AFAS for Teams' },
+      user: { id: `29:${user.aadObjectId}`, aadObjectId: user.aadObjectId },
+      conversation: { id: chatId(user), tenantId: user.tenantId, conversationType: 'personal', isGroup: false },
+    };
+  }
+
+  async startEngine(): Promise<void> {
+    await this.run.engine.start();
+  }
+
+  /**
+   * Moves the fake clock forward by `ms`, running every job that falls due on the way, each at its
+   * time. `until` (a job that will never finish, say) ends the drive as soon as it resolves.
+   */
+  async drive(ms: number, until?: Promise<unknown>): Promise<void> {
+    const { queue } = this.run;
+    let interrupted = false;
+    const stop = until?.then(() => {
+      interrupted = true;
+    });
+    const settle = () => Promise.race([queue.idle(), ...(stop ? [stop] : [])]);
+    const target = this.clock.now().getTime() + ms;
+    for (let guard = 0; guard < 100_000 && !interrupted; guard++) {
+      await settle();
+      const next = queue.nextDueAt();
+      if (interrupted || !next || next.getTime() > target) break;
+      await this.clock.advance(Math.max(0, next.getTime() - this.clock.now().getTime()));
+    }
+    if (interrupted) return;
+    await this.clock.advance(Math.max(0, target - this.clock.now().getTime()));
+    await settle();
+  }
+
+  /** What arrived at the connector for a user's chat. */
+  activitiesFor(user: UserKey): ReceivedActivity[] {
+    return this.connector.received.filter((r) => r.conversationId === chatId(user));
+  }
+
+  /** The Adaptive Cards that arrived for a user, in order. */
+  cardsFor(user: UserKey): unknown[] {
+    return this.activitiesFor(user).map((r) => ((r.activity.attachments as { content: unknown }[] | undefined) ?? [])[0]?.content ?? null);
+  }
+
+  requestsFor(user: UserKey): FakeBotConnector['requests'] {
+    return this.connector.requests.filter((r) => r.conversationId === chatId(user));
+  }
+
+  /** AFAS connector reads the sandbox saw for one AFAS user. */
+  afasReadsOf(afasUserId: string): number {
+    return this.sandbox.stats.requests.filter((r) => r.userId === afasUserId && r.path.toLowerCase().includes('/connectors/')).length;
+  }
+
+  async close(): Promise<void> {
+    await this.run.engine.stop();
+    for (const notifier of this.notifiers) notifier.close();
+    this.afas.close();
+    await this.sandbox.close();
+    await this.connector.close();
+    await this.storage.close();
+  }
+}
+
+export function chatId(user: UserKey): string {
+  return `a:chat-${user.aadObjectId}`;
+}
