@@ -103,6 +103,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host }, 'MicrosoftAppId is empty: local development mode, requests are not authenticated and the server listens on loopback only');
   sandbox?.start();
+  const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners });
   const notifier = new BotFrameworkNotifier({ adapter: botHost.adapter, appId: config.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
   const notifications = createEmbeddedNotificationEngine({
     storage,
@@ -112,6 +113,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     logger: logger.child({ component: 'notifications' }),
     pollIntervalMs: config.notifications.pollIntervalMs,
     metrics: notificationMetricsFrom(metrics),
+    mayUse: async (user) => (await checkAccess.execute({ user, upn: null })).allowed,
   });
   await notifications.start();
   const playground = config.playground.enabled

@@ -17,6 +17,7 @@ export interface EmbeddedNotificationEngineDeps {
   readonly logger: Logger;
   readonly pollIntervalMs: number;
   readonly metrics?: NotificationMetrics;
+  readonly mayUse?: NotificationEngineDeps['mayUse'];
 }
 
 /**
@@ -42,6 +43,7 @@ export function createEmbeddedNotificationEngine(deps: EmbeddedNotificationEngin
     clock,
     logger,
     metrics: deps.metrics,
+    mayUse: deps.mayUse,
     options: { pollIntervalMs: deps.pollIntervalMs },
   });
 }

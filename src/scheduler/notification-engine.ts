@@ -36,6 +36,8 @@ export interface NotificationEngineDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics?: NotificationMetrics;
+  /** The admin's access list (see ReadUserWorkDeps.mayUse); absent = everyone. */
+  readonly mayUse?: (user: UserKey) => Promise<boolean>;
   /** Jitter source; default `Math.random`. */
   readonly random?: Random;
   readonly options: NotificationEngineOptions;
@@ -62,7 +64,7 @@ export class NotificationEngine {
     const { storage, clock, logger } = deps;
     this.metrics = deps.metrics ?? NO_NOTIFICATION_METRICS;
     this.random = deps.random ?? Math.random;
-    const read = { activations: storage.activations, connections: storage.connections, source: deps.source, availability: deps.availability, clock };
+    const read = { activations: storage.activations, connections: storage.connections, source: deps.source, availability: deps.availability, clock, mayUse: deps.mayUse };
     const reactivation = new ReactivationNotice({ deliveries: storage.deliveries, clock });
     const stores = { conversations: storage.conversations, preferences: storage.preferences, deliveries: storage.deliveries };
     const deliver = new DeliverNotification({ conversations: storage.conversations, deliveries: storage.deliveries, notifier: deps.notifier, clock });

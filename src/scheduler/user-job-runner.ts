@@ -23,7 +23,7 @@ const MAX_STEPS = 12;
  * may be written to only fills outboxes and the event loop (late sends crowd Teams' seconds); in
  * a burst (start, the end of a maintenance) polls follow the sends instead.
  */
-export const POLL_AHEAD_MS = Number(process.env.POLL_AHEAD ?? 2000);
+export const POLL_AHEAD_MS = 2000;
 
 export interface UserJobRunnerDeps {
   readonly queue: JobQueue<EngineJobData>;

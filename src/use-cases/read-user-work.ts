@@ -20,6 +20,8 @@ export interface ReadUserWorkDeps {
   readonly source: WorkItemSource;
   readonly availability: AfasAvailability;
   readonly clock: Clock;
+  /** The admin's access list: a user it denies is never read (no AFAS call); absent = everyone. */
+  readonly mayUse?: (user: UserKey) => Promise<boolean>;
 }
 
 export type UserWorkRead =
@@ -37,6 +39,7 @@ export type UserWorkRead =
  * a 401 marks the activation invalid, a 503 pauses the whole environment.
  */
 export async function readUserWork(deps: ReadUserWorkDeps, user: UserKey, activation: Activation, kinds: readonly WorkItemKind[]): Promise<UserWorkRead> {
+  if (deps.mayUse && !(await deps.mayUse(user))) return { status: 'failed', code: 'access_denied' };
   let connection: AfasConnection;
   try {
     connection = await connectionById(deps.connections, activation.connectionId);

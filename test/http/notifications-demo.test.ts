@@ -54,6 +54,38 @@ describe('notifications in the running product', () => {
   }, 60_000);
 });
 
+describe('notifications and the access list', () => {
+  it('never polls AFAS for a user the access list leaves out', async () => {
+    const connector = new FakeBotConnector();
+    const serviceUrl = await connector.start();
+    const clock = new FakeClock(new Date());
+    const demo = await startDemoApp({ SIGNAL_POLL_INTERVAL: '1' }, { clock });
+    try {
+      await fetch(`${demo.app.origin}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message', id: 'd-1', text: 'help', channelId: 'msteams', serviceUrl, locale: 'en-US',
+          from: { id: '29:jan', aadObjectId: USER.aadObjectId }, recipient: { id: '28:bot' },
+          conversation: { id: 'a:jan-denied', tenantId: TENANT, conversationType: 'personal' }, channelData: { tenant: { id: TENANT } },
+        }),
+      });
+      await connector.waitFor(1);
+      const sandbox = demo.app.sandbox!;
+      await demo.app.storage.accessRules.save({ tenantId: TENANT, connectionId: 'default', mode: 'listed', entries: [], updatedBy: 'test', updatedAt: clock.now() });
+      await demo.app.storage.activations.save({ user: USER, connectionId: 'default', afasUserId: JAN, activatedAt: clock.now() }, sandbox.issueToken(JAN));
+      sandbox.stats.reset();
+      const sent = connector.received.length;
+      for (let i = 0; i < 14; i++) await settle(clock, 10_000);
+      expect(sandbox.stats.requests.filter((r) => /connectors/i.test(r.path))).toEqual([]);
+      expect(connector.received.length).toBe(sent);
+    } finally {
+      await demo.stop();
+      await connector.close();
+    }
+  }, 60_000);
+});
+
 function cardTextOf(received: { activity: Record<string, unknown> }): string {
   const attachments = (received.activity.attachments ?? []) as { content: unknown }[];
   return attachments.map((a) => visibleText(a.content)).join('\n');
