@@ -47,7 +47,11 @@ describe('what the Teams connector answers to proactive sends', () => {
     expect(h.requestsFor(jan)[0].at).toBe(start);
     const after = [h.requestsFor(jan)[1], ...h.requestsFor(fleur)].map((r) => r.at - start).sort((a, b) => a - b);
     // Both wait out the pause; then the tenant's slots are paced apart (32 ms in the first second after a quiet spell).
-    expect(after).toEqual([10_000, 10_033]);
+    expect(after[0]).toBe(10_000);
+    // 1000 ms / 30 slots: 32 or 33 ms depending on where the pacing's rounding falls.
+    expect(after[1]).toBeGreaterThanOrEqual(10_032);
+    expect(after[1]).toBeLessThanOrEqual(10_034);
+    expect(after).toHaveLength(2);
   });
 
   it('backs off with jitter after 503s and sends once it is accepted', async () => {
