@@ -33,7 +33,7 @@ export const WINDOW_SAFETY_MARGIN_MS = 50;
  * 21.4 ms, 46.7/s): then every one-second window holds at most 47 sends, and three that leave a
  * little late and arrive together (a busy event loop, network jitter) still stay within 50.
  */
-export const TENANT_PACING_FACTOR = 1.05;
+export const TENANT_PACING_FACTOR = 1.07;
 
 /**
  * The first second of sends after a quiet spell is paced half as fast again: that is when the
@@ -46,7 +46,7 @@ export const TENANT_COLD_START = Object.freeze({ factor: 1.5, spanMs: 1000 });
  * A send that cannot leave within this long after its slot (the process stalled) is not sent but
  * booked again: sent late, it would land among the sends booked after it.
  */
-export const LATE_SEND_MS = 150;
+export const LATE_SEND_MS = 50;
 
 /** 429 without Retry-After, and 412/502/503/504: exponential backoff with full jitter, bounded. */
 export const SEND_RETRY = Object.freeze({ baseDelayMs: 1000, maxDelayMs: 60_000, maxAttempts: 5 });

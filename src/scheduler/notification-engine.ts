@@ -48,10 +48,12 @@ const PAGE = 500;
 const RECOVERY_SCAN = 2000;
 
 /**
- * Proactive notifications: every activated user gets a job that polls AFAS, sends what is new
- * within Teams' limits and sends the daily digest. A sweep (at start, then every interval) gives a
- * job to activations that have none. Jobs go through the `JobQueue` port, so replicas can share a
- * queue later without touching the use cases.
+ * Proactive notifications: every activated user has one job that polls AFAS, sends what is new
+ * and sends the daily digest. A sweep (at start, then every interval) gives a job to activations
+ * that have none. Sends go out only in slots the `SendBudget` booked (Teams' per-tenant and
+ * per-conversation limits, before anything is sent); polls run at most a little ahead of their
+ * tenant's sends. Jobs go through the `JobQueue` port, budgets and AFAS pauses through ports of
+ * their own, so replicas can share them later without touching the use cases.
  */
 export class NotificationEngine {
   private readonly runner: UserJobRunner;

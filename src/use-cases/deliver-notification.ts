@@ -41,6 +41,14 @@ export interface PreparedSend {
  * happens before a booked send slot and the send itself leaves on time. 403 marks the
  * conversation blocked and 404 retires it (the user's data stays; writing to the bot or
  * reinstalling makes it active again).
+ *
+ * The ledger key (user + kind + item id) is the idempotency key: an entry is planned once, and a
+ * restart offers only entries still `to_deliver`. The window that remains: Teams has no
+ * idempotent send, so a process that dies after Teams accepted a message and before `delivered`
+ * is written (the answer's way back plus one ledger write: milliseconds) sends it once more after
+ * the restart; the attempt counter stops a message that keeps failing after eight attempts.
+ * A send whose outcome the running process cannot tell (no answer in time, a connection reset
+ * after the request left, a notifier that throws) is not repeated: Teams may well have shown it.
  */
 export class DeliverNotification {
   constructor(private readonly deps: DeliverNotificationDeps) {}

@@ -118,9 +118,9 @@ export class PollUser {
     if (hold && toSend.length > 0) return { kind: 'ok', notifications: [], kinds, found, pendingLeft: true, heldUntil: hold, digest };
     const message = (content: NotificationContent, entries: Notification['entries']): Notification => ({ user, lang: context.lang, content, detail: 'full', entries, links });
     const notifications: Notification[] = [];
-    // Not held for quiet hours: it is not in the ledger, so a held one would be lost on a restart.
+    // In quiet hours the first-poll message is skipped, not held: it has no ledger entry to survive a restart.
     if (!hold && Object.values(baseline).some((count) => count > 0)) notifications.push(message({ type: 'baseline', counts: baseline }, []));
-    for (const planned of planItemMessages(toSend, { held: resend.length > 0 })) notifications.push(message(planned.content, planned.entries));
+    for (const plan of planItemMessages(toSend, { held: resend.length > 0 })) notifications.push(message(plan.content, plan.entries));
     return { kind: 'ok', notifications, kinds, found, pendingLeft, heldUntil: null, digest };
   }
 }

@@ -21,7 +21,7 @@ async function book(budget: InMemorySendBudget, count: number, tenant = 't1', fr
 }
 
 describe('the Teams send budget', () => {
-  it('hands out slots to a tenant in order, about 21 ms apart (32 ms in its first second after a quiet spell), never 48 in a second', async () => {
+  it('hands out slots to a tenant in order, about 21 ms apart (32 ms in its first second after a quiet spell), never more than 47 in a second', async () => {
     expect(TENANT_PACE_MS).toBeCloseTo(21.4);
     const slots = await book(new InMemorySendBudget(), 200);
     const gaps = slots.slice(1).map((t, i) => t - slots[i]);
