@@ -1,6 +1,6 @@
 import type { WorkItemKind } from '../src/domain/work-item';
 import type { BotTurn } from './bot-turn';
-import { itemUrlResolver } from './cards/item-url';
+import { itemUrlResolver } from '../src/domain/item-url';
 import { buildSummaryCard } from './cards/summary-card';
 import { buildWorkListCard } from './cards/work-list-card';
 

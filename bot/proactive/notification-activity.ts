@@ -5,7 +5,7 @@ import type { Language } from '../../src/domain/user-preferences';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { cardAttachment } from '../cards/adaptive-card';
 import { buildDigestCard } from '../cards/digest-card';
-import { itemUrlResolver } from '../cards/item-url';
+import { itemUrlResolver } from '../../src/domain/item-url';
 import { countPhrase } from '../cards/list-lines';
 import { buildItemNotificationCard } from '../cards/notification-card';
 import { newCountsPhrase, openCountsPhrase } from '../cards/notification-lines';

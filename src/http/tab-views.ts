@@ -1,4 +1,4 @@
-import { itemUrl } from '../../bot/cards/item-url';
+import { itemUrl } from '../domain/item-url';
 import type { WorkItem } from '../domain/work-item';
 import type { Tile, TileList } from '../use-cases/get-tile';
 import { MAX_TILE_ITEMS, type ItemView, type ListView, type TileResponse } from '../../tab/api-contract';

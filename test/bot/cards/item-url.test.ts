@@ -1,4 +1,4 @@
-import { itemUrl, itemUrlResolver, MAX_ITEM_URL_LENGTH, type ItemLinkSettings } from '../../../bot/cards/item-url';
+import { itemUrl, itemUrlResolver, MAX_ITEM_URL_LENGTH, type ItemLinkSettings } from '../../../src/domain/item-url';
 import { workItem } from '../../support/work-items';
 
 const DEFAULT = 'https://12345.afasinsite.nl/mijn-taken';

@@ -1,6 +1,6 @@
-import type { AfasConnection } from '../../src/domain/afas-connection';
-import { fillLinkTemplate } from '../../src/domain/link-template';
-import type { WorkItem } from '../../src/domain/work-item';
+import type { AfasConnection } from './afas-connection';
+import { fillLinkTemplate } from './link-template';
+import type { WorkItem } from './work-item';
 
 /** The part of a connection that decides where "Open" on an item goes. */
 export type ItemLinkSettings = Pick<AfasConnection, 'taskUrlTemplate' | 'signalUrlTemplate' | 'defaultTasksUrl' | 'useDefaultTasksUrl'>;
