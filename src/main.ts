@@ -26,6 +26,7 @@ import type { AfasClientFactory } from './ports/afas-client';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { Storage } from './ports/storage';
+import type { WorkItemSource } from './ports/work-item-source';
 import { AesGcmSecretBox } from './secrets/aes-gcm-secret-box';
 import { loadOrCreateKeyFile, parseEncryptionKey } from './secrets/encryption-key';
 import { openStorage } from './storage/open-storage';
@@ -78,7 +79,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   sandbox?.registerRoutes(http.restify, SANDBOX_PREFIX);
 
   const afasFactory = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }) });
-  const botHost = buildBot(config, storage, afasFactory, clock, logger);
+  // One reader of AFAS lists for the bot and the notifications alike (one row mapper, one log-once memory).
+  const source = new AfasWorkItemSource(afasFactory, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
+  const services = createBotServices({ storage, afas: afasFactory, source, clock, logger, invokeBudgetMs: 4500, tabUrl: null });
+  const { appId, appPassword, appType, tenantId } = config.bot;
+  const botHost = new BotHost({ appId, appPassword, appType, tenantId, state: storage.state, services });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
   let listening: { port: number; origin: string };
@@ -103,17 +108,16 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host }, 'MicrosoftAppId is empty: local development mode, requests are not authenticated and the server listens on loopback only');
   sandbox?.start();
-  const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners });
   const notifier = new BotFrameworkNotifier({ adapter: botHost.adapter, appId: config.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
   const notifications = createEmbeddedNotificationEngine({
     storage,
-    source: new AfasWorkItemSource(afasFactory, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows),
+    source,
     notifier,
     clock,
     logger: logger.child({ component: 'notifications' }),
     pollIntervalMs: config.notifications.pollIntervalMs,
     metrics: notificationMetricsFrom(metrics),
-    mayUse: async (user) => (await checkAccess.execute({ user, upn: null })).allowed,
+    mayUse: async (user) => (await services.checkAccess.execute({ user, upn: null })).allowed,
   });
   await notifications.start();
   const playground = config.playground.enabled
@@ -156,18 +160,12 @@ async function startPlayground(playground: AgentsPlayground | null, logger: Logg
   }
 }
 
-function buildBot(config: AppConfig, storage: Storage, afas: AxiosAfasClientFactory, clock: Clock, logger: Logger): BotHost {
-  const services = createBotServices({ storage, afas, clock, logger, maxRows: config.afasMaxRows, invokeBudgetMs: 4500, tabUrl: null });
-  const { appId, appPassword, appType, tenantId } = config.bot;
-  return new BotHost({ appId, appPassword, appType, tenantId, state: storage.state, services });
-}
-
 export interface BotServiceDeps {
   readonly storage: Storage;
   readonly afas: AfasClientFactory;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly maxRows: number;
+  readonly source: WorkItemSource;
   readonly invokeBudgetMs: number;
   readonly tabUrl: string | null;
 }
@@ -176,7 +174,7 @@ export interface BotServiceDeps {
 export function createBotServices(deps: BotServiceDeps): BotServices {
   const { storage, afas, clock, logger } = deps;
   const attempts = new ActivationAttempts(storage.state);
-  const source = new AfasWorkItemSource(afas, new RowMapper(logger.child({ component: 'rows' })), deps.maxRows);
+  const { source } = deps;
   const listWorkItems = new ListWorkItems({ activations: storage.activations, connections: storage.connections, source, clock });
   return {
     listWorkItems,

@@ -5,7 +5,9 @@ import { InboundDedupe } from '../../bot/inbound-dedupe';
 import { OncePerKey } from '../../bot/once-per-key';
 import { SqlBotStorage } from '../../bot/state/sql-bot-storage';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } from '../../sandbox';
+import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
+import { RowMapper } from '../../src/afas/row-mapper';
 import { createBotServices } from '../../src/main';
 import type { Storage } from '../../src/ports/storage';
 import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
@@ -57,7 +59,8 @@ export class BotHarness {
       useDefaultTasksUrl: false,
     });
     const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000 });
-    const services = createBotServices({ storage, afas, clock, logger, maxRows: 500, invokeBudgetMs: options.invokeBudgetMs ?? 4500, tabUrl: null });
+    const source = new AfasWorkItemSource(afas, new RowMapper(logger), 500);
+    const services = createBotServices({ storage, afas, source, clock, logger, invokeBudgetMs: options.invokeBudgetMs ?? 4500, tabUrl: null });
     return new BotHarness(sandbox, storage, clock, logger, services, afas);
   }
 
