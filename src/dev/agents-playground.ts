@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AppError } from '../domain/app-error';
 import type { Logger } from '../ports/logger';
 import { PLAYGROUND_CONFIG_FILE_NAME, buildPlaygroundConfig, renderPlaygroundConfig } from './playground-config';
@@ -45,7 +45,13 @@ export class AgentsPlayground {
     this.child?.kill('SIGKILL');
   };
 
-  constructor(private readonly options: AgentsPlaygroundOptions) {}
+  private readonly options: AgentsPlaygroundOptions;
+
+  constructor(options: AgentsPlaygroundOptions) {
+    // The child runs inside workDir and reads the config and log paths it is handed from there: a
+    // relative DATA_DIR (the default ./data) would point it at data/playground/data/playground/...
+    this.options = { ...options, workDir: resolve(options.workDir) };
+  }
 
   get logFile(): string {
     return join(this.options.workDir, 'devTools', 'm365agentsplayground.log');
