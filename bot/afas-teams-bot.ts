@@ -45,6 +45,13 @@ const AFAS_VERBS: ReadonlySet<Verb> = new Set([
   VERBS.activationResend,
 ]);
 
+/** A command button calls AFAS when its command does ("help" does not). */
+function callsAfas(verb: Verb, data: unknown): boolean {
+  if (verb !== VERBS.commandRun) return AFAS_VERBS.has(verb);
+  const parsed = parseVerbData(verb, data);
+  return parsed.ok && AFAS_COMMANDS.has(parsed.data.command);
+}
+
 /**
  * The Teams bot: welcomes on install, answers commands and card actions, runs the activation
  * dialog. Every conversation reference is stored for proactive messages.
@@ -126,7 +133,7 @@ export class AfasTeamsBot extends TeamsActivityHandler {
       if (command === 'cancel' || verb === VERBS.activationCancel) return await COMMAND_HANDLERS.cancel(turn);
       const dc = await this.dialogs.createContext(turn.context);
       const dialogTakesIt = dc.activeDialog !== undefined && (verb ? DIALOG_VERBS.has(verb) : DIALOG_COMMANDS.has(command));
-      if (dialogTakesIt || (verb ? AFAS_VERBS.has(verb) : AFAS_COMMANDS.has(command))) await this.requireAccess(turn);
+      if (dialogTakesIt || (verb ? callsAfas(verb, data) : AFAS_COMMANDS.has(command))) await this.requireAccess(turn);
       if (dialogTakesIt) {
         await dc.continueDialog();
         return;

@@ -8,6 +8,7 @@ import type { AdaptiveCard } from './cards/adaptive-card';
  */
 export class CardReplies {
   private invokeCard: AdaptiveCard | null = null;
+  private keepClickedCard = false;
 
   constructor(private readonly context: TurnContext) {}
 
@@ -16,13 +17,18 @@ export class CardReplies {
   }
 
   async send(card: AdaptiveCard, options: { asNewMessage?: boolean } = {}): Promise<void> {
-    if (this.isCardAction && this.invokeCard === null && !options.asNewMessage) {
+    if (this.isCardAction && this.invokeCard === null && !options.asNewMessage && !this.keepClickedCard) {
       this.invokeCard = card;
       // Lets dialogs know the turn has answered, as sendActivity would.
       this.context.responded = true;
       return;
     }
     await this.context.sendActivity(cardMessage(card));
+  }
+
+  /** Every card of this turn becomes a new message: the clicked card stays as it is (command buttons). */
+  answerAsNewMessages(): void {
+    this.keepClickedCard = true;
   }
 
   /** The card for the invoke response, if one was chosen. */

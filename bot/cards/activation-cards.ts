@@ -148,8 +148,8 @@ export function buildActivatedCard(input: ActivatedCardInput): AdaptiveCard {
       translate(lang, 'activation.successNext'),
     ],
     actions: [
-      commandAction(translate(lang, 'list.tasks.title'), translate(lang, 'command.myTasks')),
-      commandAction(translate(lang, 'list.signals.title'), translate(lang, 'command.mySignals')),
+      commandAction(translate(lang, 'list.tasks.title'), 'tasks'),
+      commandAction(translate(lang, 'list.signals.title'), 'signals'),
     ],
   });
 }

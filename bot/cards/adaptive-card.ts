@@ -34,16 +34,7 @@ export interface ExecuteAction {
   readonly mode?: 'primary' | 'secondary';
 }
 
-/** Only for sending a chat command (`imBack`): Execute would replace the card instead. */
-export interface SubmitAction {
-  readonly type: 'Action.Submit';
-  readonly title: string;
-  readonly data: JsonObject;
-  readonly associatedInputs?: 'auto' | 'none';
-  readonly mode?: 'primary' | 'secondary';
-}
-
-export type CardAction = OpenUrlAction | ExecuteAction | SubmitAction;
+export type CardAction = OpenUrlAction | ExecuteAction;
 
 export interface TextRun {
   readonly type: 'TextRun';

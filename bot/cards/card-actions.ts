@@ -1,5 +1,5 @@
-import type { ExecuteAction, JsonObject, OpenUrlAction, SubmitAction } from './adaptive-card';
-import type { StaticVerbData, Verb } from './verbs';
+import type { ExecuteAction, JsonObject, OpenUrlAction } from './adaptive-card';
+import { VERBS, type ButtonCommand, type StaticVerbData, type Verb } from './verbs';
 
 export interface ActionOptions {
   readonly style?: ExecuteAction['style'];
@@ -22,16 +22,10 @@ export function openUrlAction(title: string, url: string, mode?: 'primary' | 'se
 }
 
 /**
- * A button that posts `command` into the chat as if the user typed it. This is where Execute cannot
- * serve: Execute replaces the card it sits on, while a help or welcome card should stay and the
- * answer arrive as a new message.
+ * A button that runs a chat command, as if the user typed it. An Action.Execute like every other
+ * button (an `imBack` Action.Submit does nothing in the Agents Playground); the bot sends the answer
+ * as a new message, so the card with the button stays.
  */
-export function commandAction(title: string, command: string, mode?: 'primary' | 'secondary'): SubmitAction {
-  return {
-    type: 'Action.Submit',
-    title,
-    data: { msteams: { type: 'imBack', value: command } },
-    associatedInputs: 'none',
-    ...(mode ? { mode } : {}),
-  };
+export function commandAction(title: string, command: ButtonCommand, mode?: 'primary' | 'secondary'): ExecuteAction {
+  return executeAction(VERBS.commandRun, title, { command }, { associatedInputs: 'none', ...(mode ? { mode } : {}) });
 }

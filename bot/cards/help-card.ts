@@ -45,9 +45,9 @@ export function buildHelpCard(input: HelpCardInput): AdaptiveCard {
   for (const [command, description] of HELP_COMMANDS) body.push(commandRow(lang, command, description));
   const actions: CardAction[] = input.activated
     ? [
-        commandAction(translate(lang, 'list.tasks.title'), translate(lang, 'command.myTasks')),
-        commandAction(translate(lang, 'list.signals.title'), translate(lang, 'command.mySignals')),
-        commandAction(translate(lang, 'summary.title'), translate(lang, 'command.summary')),
+        commandAction(translate(lang, 'list.tasks.title'), 'tasks'),
+        commandAction(translate(lang, 'list.signals.title'), 'signals'),
+        commandAction(translate(lang, 'summary.title'), 'summary'),
       ]
     : [executeAction(VERBS.activationStart, translate(lang, 'welcome.activate'), {}, { style: 'positive' })];
   return adaptiveCard(body, actions);

@@ -26,8 +26,8 @@ function joinTwo(lang: Language, parts: readonly string[]): string {
 /** "All signals" / "All tasks": posts the list command, so the list arrives as a new message and the notification stays. */
 export function allItemsAction(lang: Language, kind: WorkItemKind): CardAction {
   return kind === 'signal'
-    ? commandAction(translate(lang, 'summary.allSignals'), translate(lang, 'command.mySignals'))
-    : commandAction(translate(lang, 'summary.allTasks'), translate(lang, 'command.myTasks'));
+    ? commandAction(translate(lang, 'summary.allSignals'), 'signals')
+    : commandAction(translate(lang, 'summary.allTasks'), 'tasks');
 }
 
 /** The kinds a message speaks of, signals first. */

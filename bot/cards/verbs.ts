@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Command } from '../commands';
 
 /**
  * Every card action is one of these verbs (Action.Execute `verb`). Handlers are a
@@ -19,6 +20,7 @@ export const VERBS = {
   deactivateCancel: 'deactivate.cancel',
   settingsSave: 'settings.save',
   settingsCancel: 'settings.cancel',
+  commandRun: 'command.run',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -42,6 +44,13 @@ export const QUIET_HOURS_NONE = 'none';
 
 /** The settings card's language choice: `teams` follows the Teams client's locale. */
 export const LANGUAGE_CHOICES = ['teams', 'en', 'nl'] as const;
+
+/**
+ * The chat commands a button may run (`command.run`). Their answer arrives as a new message, so the
+ * card with the button (help, welcome, a notification) stays.
+ */
+export const BUTTON_COMMANDS = ['tasks', 'signals', 'summary', 'help'] as const satisfies readonly Command[];
+export type ButtonCommand = (typeof BUTTON_COMMANDS)[number];
 
 /** Pages are 1-based, as the user reads them. The cap only rejects absurd payloads. */
 export const MAX_PAGE = 1000;
@@ -78,6 +87,7 @@ export const VERB_DATA_SCHEMAS = {
     [SETTINGS_INPUT_IDS.language]: z.enum(LANGUAGE_CHOICES),
   }),
   [VERBS.settingsCancel]: empty,
+  [VERBS.commandRun]: z.object({ command: z.enum(BUTTON_COMMANDS) }),
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type VerbData<V extends Verb> = z.output<(typeof VERB_DATA_SCHEMAS)[V]>;

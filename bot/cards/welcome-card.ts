@@ -20,6 +20,6 @@ export function buildWelcomeCard(input: WelcomeCardInput): AdaptiveCard {
     body.push(paragraph(translate(lang, 'welcome.activateIntro')));
     actions.push(executeAction(VERBS.activationStart, translate(lang, 'welcome.activate'), {}, { style: 'positive' }));
   }
-  actions.push(commandAction(translate(lang, 'welcome.help'), translate(lang, 'command.help')));
+  actions.push(commandAction(translate(lang, 'welcome.help'), 'help'));
   return adaptiveCard(body, actions);
 }

@@ -4,6 +4,7 @@ import { buildActivationCancelledCard } from '../cards/activation-cards';
 import { buildMessageCard } from '../cards/message-card';
 import type { VerbHandlers } from '../cards/verbs';
 import { showSummary, showWorkList } from '../work-views';
+import { COMMAND_HANDLERS } from './command-handlers';
 import { cancelSettings, saveSettings } from './settings-handlers';
 
 async function notStarted(turn: BotTurn): Promise<void> {
@@ -35,4 +36,8 @@ export const VERB_HANDLERS: VerbHandlers<BotTurn, Promise<void>> = {
   },
   'settings.save': (data, turn) => saveSettings(data, turn),
   'settings.cancel': (_data, turn) => cancelSettings(turn),
+  'command.run': async (data, turn) => {
+    turn.replies.answerAsNewMessages();
+    await COMMAND_HANDLERS[data.command](turn);
+  },
 };

@@ -104,6 +104,38 @@ describe('paging and refreshing lists', () => {
   });
 });
 
+describe('command buttons (help, welcome, after activation, on notifications)', () => {
+  let h: BotHarness;
+  let jan: TestUser;
+
+  beforeAll(async () => {
+    h = await BotHarness.start();
+    jan = h.user(h.newBot());
+    await activateByChat(h, jan, JAN);
+  });
+  afterAll(() => h.close());
+
+  it('"My tasks" on the help card sends the list as a new message and leaves the help card as it is', async () => {
+    const help = onlyCard(await jan.say('help'));
+    const button = actions(help).find((a) => a.title === 'My tasks')!;
+    const replies = await jan.click(button.verb!, button.data as Record<string, unknown>);
+    expect(invokeResponseOf(replies).body.type).toBe('application/vnd.microsoft.activity.message');
+    const messages = replies.filter((r) => r.type === ActivityTypes.Message);
+    expect(messages).toHaveLength(1);
+    expect(visibleText(onlyCard(messages))).toMatch(/^My tasks\n9 open tasks/);
+  });
+
+  it('"What can I do?" on the welcome card answers with the help card', async () => {
+    const replies = await jan.click('command.run', { command: 'help' });
+    expect(visibleText(onlyCard(replies.filter((r) => r.type === ActivityTypes.Message)))).toMatch(/^What you can ask me/);
+  });
+
+  it('a command that is not a button command gets the friendly stale-card answer', async () => {
+    const replies = await jan.click('command.run', { command: 'deactivate' });
+    expect(visibleText(onlyCard(replies))).toBe(STALE);
+  });
+});
+
 describe('card actions that make no sense', () => {
   let h: BotHarness;
   let jan: TestUser;

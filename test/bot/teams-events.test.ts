@@ -105,7 +105,7 @@ describe('installing the app', () => {
     const user = h.user(h.newBot());
     await activateByChat(h, user, JAN);
     const card = onlyCard(await install(user));
-    expect(actions(card).map((a) => a.verb ?? a.title)).toEqual(['What can I do?']);
+    expect(actions(card).map((a) => [a.verb, a.title])).toEqual([['command.run', 'What can I do?']]);
   });
 });
 

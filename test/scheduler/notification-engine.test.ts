@@ -53,7 +53,7 @@ describe('polling AFAS and sending proactive cards', () => {
     expectValidCard(card);
     expect(visibleText(card)).toMatch(/New signal\nDeclaratie ingediend/);
     expect(actions(card).find((a) => a.title === 'Open')?.url).toBe(`${INSITE}/signaal?id=sig-new-1`);
-    expect(actions(card).find((a) => a.title === 'All signals')?.data).toEqual({ msteams: { type: 'imBack', value: 'my signals' } });
+    expect(actions(card).find((a) => a.title === 'All signals')).toMatchObject({ verb: 'command.run', data: { command: 'signals' } });
     const entry = (await h.storage.deliveries.pending({ user: jan, limit: 10 })).find((e) => e.itemId === 'sig-new-1');
     expect(entry).toBeUndefined();
     expect(await h.storage.deliveries.known(jan, 'signal', ['sig-new-1'])).toEqual(new Set(['sig-new-1']));

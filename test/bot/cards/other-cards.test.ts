@@ -45,7 +45,7 @@ describe('the welcome card', () => {
     expect(visibleText(card)).toContain('taken en signalen');
     expect(actions(card).map((a) => [a.verb ?? a.type, a.title])).toEqual([
       ['activation.start', 'Activeren'],
-      ['Action.Submit', 'Wat kan ik doen?'],
+      ['command.run', 'Wat kan ik doen?'],
     ]);
   });
 
@@ -62,12 +62,12 @@ describe('the help card', () => {
     for (const command of ['my tasks', 'my signals', 'summary', 'activate', 'deactivate', 'settings', 'help']) expect(en).toContain(command);
   });
 
-  it('buttons post the command into the chat so the help stays', () => {
+  it('buttons run the command (Action.Execute, which the Playground also sends) so the help stays', () => {
     const buttons = actions(buildHelpCard({ lang: 'nl', activated: true }));
-    expect(buttons.map((a) => a.data)).toEqual([
-      { msteams: { type: 'imBack', value: 'mijn taken' } },
-      { msteams: { type: 'imBack', value: 'mijn signalen' } },
-      { msteams: { type: 'imBack', value: 'overzicht' } },
+    expect(buttons.map((a) => [a.type, a.verb, a.data])).toEqual([
+      ['Action.Execute', 'command.run', { command: 'tasks' }],
+      ['Action.Execute', 'command.run', { command: 'signals' }],
+      ['Action.Execute', 'command.run', { command: 'summary' }],
     ]);
   });
 });

@@ -76,6 +76,7 @@ describe('card verbs', () => {
       'deactivate.cancel': () => 'cancel',
       'settings.save': (d) => d.digestTime,
       'settings.cancel': () => 'cancel',
+      'command.run': (d) => d.command,
     };
     expect(handlers['list.page']({ kind: 'signal', page: 3 }, undefined)).toBe('signal:3');
   });
