@@ -6,6 +6,8 @@
  * and benchmarks can open any combination directly.
  */
 
+import { latestCodeLine, type SandboxMail } from './latest-code';
+
 interface HostMessage {
   readonly id: number;
   readonly uuidAsString?: string;
@@ -148,9 +150,7 @@ async function showLatestCode(): Promise<void> {
   try {
     const response = await fetch('/sandbox/mail.json', { cache: 'no-store' });
     if (!response.ok) return;
-    const mails = (await response.json()) as { to: string; code: string; sentAt: string }[];
-    const mine = mails.filter((mail) => mail.to.toLowerCase() === email().toLowerCase()).pop();
-    latestCode.textContent = mine ? `Latest code for ${mine.to}: ${mine.code}` : '';
+    latestCode.textContent = latestCodeLine((await response.json()) as SandboxMail[], email());
   } catch (error) {
     latestCode.textContent = '';
     console.warn('the sandbox mailbox did not answer', error);
