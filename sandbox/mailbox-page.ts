@@ -1,3 +1,4 @@
+import { formatDateTime } from '../src/domain/i18n/format-date-time';
 import type { MailMessage } from './sandbox-types';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -6,13 +7,19 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
+/** Amsterdam wall-clock time, as everywhere else in the product ("2 mrt 2026 09:00"). */
+function amsterdamTime(iso: string): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : formatDateTime('nl', instant);
+}
+
 /** The demo mailbox as a page, newest first. Every value is escaped: names and subjects are user input. */
 export function renderMailboxPage(messages: readonly MailMessage[]): string {
   const items = messages
     .map(
       (m) => `<article>
 <h2>${escapeHtml(m.subject)}</h2>
-<p class="meta">Aan: ${escapeHtml(m.to)} &middot; <time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(m.sentAt)}</time></p>
+<p class="meta">Aan: ${escapeHtml(m.to)} &middot; <time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(amsterdamTime(m.sentAt))}</time></p>
 <p class="code">Code: <strong>${escapeHtml(m.code)}</strong></p>
 <pre>${escapeHtml(m.body)}</pre>
 </article>`,

@@ -36,6 +36,8 @@ describe('the demo mailbox', () => {
     const html = await res.text();
     expect(html.indexOf('sanne.jansen@')).toBeLessThan(html.indexOf('jan.devries@'));
     expect(html).toContain(h.sandbox.mailbox.latestCodeFor('12345.sjansen'));
+    // Amsterdam time (UTC+1 in March), like the rest of the product, not the raw UTC instant.
+    expect(html).toContain('<time datetime="2026-03-02T08:00:00.000Z">2 mrt 2026 09:00</time>');
     // The body quotes the app name: quotes must arrive escaped.
     expect(html).toContain('&quot;AFAS for Teams&quot;');
   });
