@@ -73,6 +73,8 @@ export interface CodeCardInput {
   readonly attemptsLeft?: number | null;
   /** True right after "Send a new code". */
   readonly resent?: boolean;
+  /** True when "Send a new code" was pressed before `resendAvailableAt`: the time stands out. */
+  readonly throttled?: boolean;
 }
 
 function problemLines(input: CodeCardInput): CardElement[] {
@@ -109,11 +111,16 @@ export function buildCodeCard(input: CodeCardInput): AdaptiveCard {
     paragraph(translate(lang, 'activation.noMail.admin'), { isSubtle: true, size: 'small' }, { spacing: 'small' }),
   );
   if (!resendAllowed && input.resendAvailableAt !== null) {
-    body.push(paragraph(translate(lang, 'activation.resendAt', { time: formatMoment(lang, input.resendAvailableAt, now) }), { isSubtle: true, size: 'small' }));
+    const time = formatMoment(lang, input.resendAvailableAt, now);
+    body.push(paragraph(translate(lang, 'activation.resendAt', { time }), input.throttled ? { color: 'warning', weight: 'bolder' } : { isSubtle: true, size: 'small' }));
   }
-  const actions: CardAction[] = [executeAction(VERBS.activationSubmitCode, translate(lang, 'activation.submitCode'), {}, { style: 'positive' })];
-  if (resendAllowed) actions.push(executeAction(VERBS.activationResend, translate(lang, 'activation.resend'), {}, { associatedInputs: 'none' }));
-  actions.push(cancelAction(lang));
+  // Always offered: the card stays in the chat after the time has come, and a press before it is
+  // answered with the time still to wait.
+  const actions: CardAction[] = [
+    executeAction(VERBS.activationSubmitCode, translate(lang, 'activation.submitCode'), {}, { style: 'positive' }),
+    executeAction(VERBS.activationResend, translate(lang, 'activation.resend'), {}, { associatedInputs: 'none' }),
+    cancelAction(lang),
+  ];
   return adaptiveCard(body, actions);
 }
 

@@ -21,9 +21,9 @@ export interface CodeStepOptions {
 const CODE_PROMPT = 'activationCodePrompt';
 const STEPS = 'activationCodeSteps';
 
-async function codeCard(turn: BotTurn, options: CodeStepOptions, resent = false) {
+async function codeCard(turn: BotTurn, options: CodeStepOptions, after: 'resent' | 'throttled' | null = null) {
   const resendAvailableAt = await turn.services.requestActivationCode.nextRequestAt(turn.user);
-  return buildCodeCard({ lang: turn.lang, afasUserId: options.afasUserId, now: turn.now, resendAvailableAt, problem: options.problem ?? null, attemptsLeft: options.attemptsLeft ?? null, resent });
+  return buildCodeCard({ lang: turn.lang, afasUserId: options.afasUserId, now: turn.now, resendAvailableAt, problem: options.problem ?? null, attemptsLeft: options.attemptsLeft ?? null, resent: after === 'resent', throttled: after === 'throttled' });
 }
 
 /**
@@ -53,9 +53,9 @@ export class CodeDialog extends ComponentDialog {
     if (input.kind === 'resend') {
       try {
         await turn.services.requestActivationCode.resend(turn.user);
-        await turn.replies.send(await codeCard(turn, stepOptions, true));
+        await turn.replies.send(await codeCard(turn, stepOptions, 'resent'));
       } catch (error) {
-        if (isAppError(error, 'activation_throttled')) await turn.replies.send(await codeCard(turn, stepOptions));
+        if (isAppError(error, 'activation_throttled')) await turn.replies.send(await codeCard(turn, stepOptions, 'throttled'));
         else if (!(await replyWithFailure(turn, error))) throw error;
       }
       return null;

@@ -75,9 +75,9 @@ describe('asking for the code', () => {
     expect(topLevelActionTitles(buildCodeCard(codeInput()))).toEqual(['Activate', 'Send a new code', 'Cancel']);
   });
 
-  it('tells when a new code can be requested instead of offering it too early', () => {
+  it('tells when a new code can be requested, and keeps the button for when that time has come', () => {
     const card = buildCodeCard(codeInput({ resendAvailableAt: new Date('2024-07-01T08:05:00Z') }));
-    expect(topLevelActionTitles(card)).toEqual(['Activate', 'Cancel']);
+    expect(topLevelActionTitles(card)).toEqual(['Activate', 'Send a new code', 'Cancel']);
     expect(visibleText(card)).toContain('You can request a new code at 10:05.');
   });
 
