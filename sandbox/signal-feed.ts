@@ -2,10 +2,15 @@ import type { Logger } from '../src/ports/logger';
 import type { TokenStore } from './token-store';
 import type { UserDirectory } from './user-directory';
 
+/** The wait before the next demo signal: the interval plus a random part of as many again (15-30 minutes by default). */
+export function nextSignalDelayMs(intervalMs: number, random: () => number): number {
+  return Math.round(intervalMs * (1 + random()));
+}
+
 /**
- * New signals while a demo runs: every interval, one for each user holding a valid token, so
- * notifications have something to announce. The timer is real and unref'd: it never keeps a
- * process alive.
+ * New signals while a demo runs: now and then one for each user holding a valid token, so
+ * notifications have something to announce without filling the chat. The timer is real and
+ * unref'd: it never keeps a process alive.
  */
 export class SignalFeed {
   private timer: NodeJS.Timeout | null = null;
@@ -15,16 +20,23 @@ export class SignalFeed {
     private readonly tokens: TokenStore,
     private readonly intervalMs: number,
     private readonly logger: Logger,
+    private readonly random: () => number = Math.random,
   ) {}
 
   start(): void {
     if (this.timer || this.intervalMs <= 0) return;
-    this.timer = setInterval(() => this.generate(), this.intervalMs);
-    this.timer.unref();
+    const schedule = (): void => {
+      this.timer = setTimeout(() => {
+        this.generate();
+        schedule();
+      }, nextSignalDelayMs(this.intervalMs, this.random));
+      this.timer.unref();
+    };
+    schedule();
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 

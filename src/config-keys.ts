@@ -50,7 +50,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'TAB_SSO_JWKS_URL', default: 'https://login.microsoftonline.com/common/discovery/v2.0/keys', description: "Where Entra ID's token signing keys are fetched (and cached) from." },
   { name: 'TAB_ALLOWED_TENANTS', default: 'MicrosoftAppTenantId', description: 'Comma-separated Entra tenant ids whose users may use the tab, or * for any. Required for a MultiTenant bot. Demo mode also admits the local development tenant.' },
   { name: 'APP_OWNERS', default: '(unset)', description: 'Comma-separated UPNs of app owners for every tenant: they may change connections, access and owners (tab admin, /api/admin). More owners are added by owners themselves or with npm run admin -- owners add.' },
-  { name: 'SANDBOX_SIGNAL_INTERVAL_SECONDS', default: '180', description: 'Demo mode: how often the sandbox creates a new signal for each activated user (0 = never).' },
+  { name: 'SANDBOX_SIGNAL_INTERVAL_SECONDS', default: '900', description: 'Demo mode: the sandbox creates a new signal for each activated user after this many seconds plus a random part of as many again (default: every 15-30 minutes; 0 = never).' },
 ];
 
 /**

@@ -168,7 +168,7 @@ export function parseConfig(env: Env): AppConfig {
     notifications: { pollIntervalMs: read('SIGNAL_POLL_INTERVAL', z.coerce.number().min(1, 'must be at least 1 (minute)').max(1440), 5) * 60_000 },
     databaseUrl,
     encryption: { currentKey, previousKeys },
-    sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 180) * 1000 },
+    sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 900) * 1000 },
     playground: { enabled: read('PLAYGROUND', BOOL, demo), port: read('PLAYGROUND_PORT', z.coerce.number().int().min(0).max(65535), 56150) },
     tab: parseTab(read, appId, appType, tenantId, publicUrl, problems),
     appOwners: read('APP_OWNERS', UPN_LIST, []),

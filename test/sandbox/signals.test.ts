@@ -1,3 +1,5 @@
+import { nextSignalDelayMs } from '../../sandbox/signal-feed';
+import { parseConfig } from '../../src/config';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'restify';
 import { FakeClock } from '../fakes/fake-clock';
@@ -49,6 +51,13 @@ describe('signal generation', () => {
 });
 
 describe('the signal timer', () => {
+  test('by default a new demo signal comes every 15 to 30 minutes, so the chat does not fill up', () => {
+    const { signalIntervalMs } = parseConfig({}).sandbox;
+    expect(nextSignalDelayMs(signalIntervalMs, () => 0)).toBe(15 * 60_000);
+    expect(nextSignalDelayMs(signalIntervalMs, () => 0.999_999)).toBeLessThanOrEqual(30 * 60_000);
+    expect(nextSignalDelayMs(signalIntervalMs, () => 0.5)).toBe(22.5 * 60_000);
+  });
+
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   test('start() adds signals every interval for token holders; stop() ends it', async () => {

@@ -27,7 +27,7 @@ describe('configuration', () => {
     expect(config.afas).toBeNull();
     expect(config.databaseUrl).toBeNull();
     expect(config.publicUrl).toBe('http://localhost:3978');
-    expect(config.sandbox.signalIntervalMs).toBe(180_000);
+    expect(config.sandbox.signalIntervalMs).toBe(900_000);
   });
 
   it('resolves an environment name to the production REST host and InSite', () => {
