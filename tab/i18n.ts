@@ -1,4 +1,4 @@
-import { formatDate, formatTime } from '../src/domain/i18n/format-date-time';
+import { formatDate, formatTime, formatTimeWithSeconds } from '../src/domain/i18n/format-date-time';
 import type { Language } from '../src/domain/user-preferences';
 
 export { languageFromLocale, translate, translatePlural } from '../src/domain/i18n/translate';
@@ -9,4 +9,4 @@ export function itemDate(lang: Language, date: Date, now: Date): string {
   return formatDate(lang, date) === formatDate(lang, now) ? formatTime(lang, date) : formatDate(lang, date);
 }
 
-export { formatTime };
+export { formatTime, formatTimeWithSeconds };

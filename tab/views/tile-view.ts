@@ -1,5 +1,5 @@
 import type { ListKind, ListView, TileResponse } from '../api-contract';
-import { formatTime, translate, translatePlural, type Language } from '../i18n';
+import { formatTimeWithSeconds, translate, translatePlural, type Language } from '../i18n';
 import { el, safeHttpUrl, type ViewContext } from './dom';
 import { failureText } from './failure-text';
 import { itemList } from './item-list';
@@ -101,5 +101,5 @@ function withNew(lang: Language, items: string, unread: number): string {
 
 function statusText(lang: Language, model: TileModel): string {
   if (model.refreshing) return translate(lang, 'tab.refreshing');
-  return model.updatedAt ? translate(lang, 'list.updated', { time: formatTime(lang, model.updatedAt) }) : '';
+  return model.updatedAt ? translate(lang, 'list.updated', { time: formatTimeWithSeconds(lang, model.updatedAt) }) : '';
 }

@@ -76,6 +76,19 @@ describe('keeping the tile fresh', () => {
     expect(tab.doc.activeElement?.getAttribute('data-focus-key')).toBe('refresh');
   });
 
+  it('a refresh that finds nothing new within the same minute still shows that it refreshed', async () => {
+    const api = new FakeTabApi();
+    api.tiles.push(tile(), tile());
+    const tab = await startTab({ api });
+    const before = tab.$('.status').textContent;
+    await tab.timers.advance(20_000);
+    await tab.click('[data-focus-key="refresh"]');
+    await tab.timers.advance(0);
+    expect(tileCalls(api)).toBe(2);
+    expect(before).toBe('Updated at 09:00:00');
+    expect(tab.$('.status').textContent).toBe('Updated at 09:00:20');
+  });
+
   it('keeps the last tile when a refresh fails, with a note that says why', async () => {
     const api = new FakeTabApi();
     api.tiles.push(tile(), problem(0, { code: 'network' }), tile());

@@ -152,7 +152,7 @@ describe('the live tile', () => {
     const tab = await startTab({ api: apiWith(tile()) });
     expect(tab.$('[role="tablist"]').getAttribute('aria-label')).toBe('Your AFAS lists');
     expect(tab.$('[data-focus-key="refresh"]').getAttribute('aria-label')).toBe('Refresh tasks and signals');
-    expect(tab.$('.status').textContent).toBe('Updated at 09:00');
+    expect(tab.$('.status').textContent).toBe('Updated at 09:00:00');
     for (const button of tab.$$('button')) expect(button.getAttribute('type')).toBe('button');
   });
 });

@@ -7,10 +7,11 @@ import { LOCALES } from './translate';
  * formatted here (server side, Europe/Amsterdam) rather than left to the client: Adaptive Cards'
  * own {{DATE()}} would use the device's zone and is disabled for AFAS text anyway.
  */
-function formatters(locale: string): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat } {
+function formatters(locale: string): { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; seconds: Intl.DateTimeFormat } {
   return {
     date: new Intl.DateTimeFormat(locale, { timeZone: AMSTERDAM, day: 'numeric', month: 'short', year: 'numeric' }),
     time: new Intl.DateTimeFormat(locale, { timeZone: AMSTERDAM, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    seconds: new Intl.DateTimeFormat(locale, { timeZone: AMSTERDAM, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
   };
 }
 
@@ -24,6 +25,11 @@ export function formatDate(lang: Language, instant: Date): string {
 /** `09:30`, 24-hour, in Amsterdam. */
 export function formatTime(lang: Language, instant: Date): string {
   return FORMATS[lang].time.format(instant);
+}
+
+/** `09:30:15`, 24-hour, in Amsterdam: for "Updated at", so a refresh within the same minute shows. */
+export function formatTimeWithSeconds(lang: Language, instant: Date): string {
+  return FORMATS[lang].seconds.format(instant);
 }
 
 /** `1 Jul 2024 09:30` / `1 jul 2024 09:30`, in Amsterdam. */
