@@ -95,4 +95,6 @@ export const problemSchema = z.object({
 });
 export type ApiProblem = z.infer<typeof problemSchema>;
 
-export const MAX_TILE_ITEMS = 100;
+export const MAX_TILE_ITEMS = 1000;
+/** How many items the tab shows at first, and how many more each "Show more" adds. */
+export const TILE_PAGE_SIZE = 100;

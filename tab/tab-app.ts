@@ -1,7 +1,7 @@
 import type { AdminApi } from './admin/admin-api';
 import { AdminAccess } from './admin/admin-access';
 import { TabApiError, type TabApi } from './api-client';
-import type { ListKind, TileResponse } from './api-contract';
+import { TILE_PAGE_SIZE, type ListKind, type TileResponse } from './api-contract';
 import { ActivationFlow } from './activation-flow';
 import type { HostContext, HostTheme, TabHost } from './host';
 import { languageFromLocale, translate, type Language } from './i18n';
@@ -159,7 +159,7 @@ export class TabApp {
     if (data.language) this.lang = data.language;
     const previous = this.screen.kind === 'tile' ? this.screen.model : null;
     const list = previous?.list ?? this.deps.requestedList ?? data.firstList;
-    this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null } });
+    this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null, shown: previous?.shown ?? TILE_PAGE_SIZE } });
   }
 
   private show(screen: Screen, focusKey?: string): void {
@@ -199,6 +199,7 @@ export class TabApp {
           onOpen: (url) => this.open(url),
           onRefresh: () => void this.schedule.now(),
           onShowFirst: (first) => void this.showFirst(first),
+          onShowMore: () => this.showMore(),
         });
     }
   }
@@ -206,7 +207,15 @@ export class TabApp {
   /** Arrow keys move the selection and the focus together, as in any tab list. */
   private selectList(list: ListKind): void {
     const onTabs = this.deps.doc.activeElement?.getAttribute('role') === 'tab';
-    if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, list } }, onTabs ? `tab-${list}` : undefined);
+    if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, list, shown: list === this.screen.model.list ? this.screen.model.shown : TILE_PAGE_SIZE } }, onTabs ? `tab-${list}` : undefined);
+  }
+
+  /** The next TILE_PAGE_SIZE items; the focus goes to the first of them, where reading goes on. */
+  private showMore(): void {
+    if (this.screen.kind !== 'tile') return;
+    const from = this.screen.model.shown;
+    this.show({ kind: 'tile', model: { ...this.screen.model, shown: from + TILE_PAGE_SIZE } });
+    this.deps.root.querySelectorAll<HTMLElement>('.items a')[from]?.focus({ preventScroll: false });
   }
 
   private updateTile(change: Partial<TileModel>): void {

@@ -1,4 +1,4 @@
-import type { ListKind, ListView, TileResponse } from '../api-contract';
+import { TILE_PAGE_SIZE, type ListKind, type ListView, type TileResponse } from '../api-contract';
 import { formatTimeWithSeconds, translate, translatePlural, type Language } from '../i18n';
 import { el, safeHttpUrl, type ViewContext } from './dom';
 import { failureText } from './failure-text';
@@ -13,6 +13,8 @@ export interface TileModel {
   readonly list: ListKind;
   readonly refreshing: boolean;
   readonly updatedAt: Date | null;
+  /** How many items of the current list are shown; "Show more" adds TILE_PAGE_SIZE. */
+  readonly shown: number;
   /** A line above the lists: "Done: linked to AFAS user …", or a failed refresh. */
   readonly notice: MessagePanel | null;
 }
@@ -22,6 +24,7 @@ export interface TileHandlers {
   onOpen(url: string): void;
   onRefresh(): void;
   onShowFirst(first: boolean): void;
+  onShowMore(): void;
 }
 
 const LISTS: Readonly<Record<ListKind, { readonly key: 'tasks' | 'signals'; readonly other: ListKind }>> = { task: { key: 'tasks', other: 'signal' }, signal: { key: 'signals', other: 'task' } };
@@ -78,8 +81,29 @@ function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: 
   const { lang } = ctx;
   if (!view.ok) return [messagePanel(ctx, { text: failureText(lang, view.failure, ctx.now), tone: 'warning', actions: [retryAction(ctx, handlers.onRefresh)] })];
   if (view.items.length === 0) return [el(ctx.doc, 'p', { className: 'empty', text: translate(lang, model.list === 'task' ? 'list.tasks.empty' : 'list.signals.empty') })];
-  const more = view.total - view.items.length;
-  return [itemList(ctx, view.items, handlers.onOpen), more > 0 ? el(ctx.doc, 'p', { className: 'more', text: translate(lang, 'list.moreInsite', { count: more }) }) : null].filter((n): n is NonNullable<typeof n> => n !== null);
+  const hidden = view.items.length - model.shown;
+  const showMore = hidden > 0
+    ? el(ctx.doc, 'button', {
+        className: 'btn show-more',
+        text: translate(lang, 'tab.showMore', { count: Math.min(hidden, TILE_PAGE_SIZE) }),
+        attrs: { type: 'button', 'data-focus-key': 'show-more' },
+        on: { click: () => handlers.onShowMore() },
+      })
+    : null;
+  return [itemList(ctx, view.items.slice(0, model.shown), handlers.onOpen), showMore, beyondLine(ctx, view.total - view.items.length, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
+}
+
+/** Items beyond what the server sends (MAX_TILE_ITEMS): only AFAS InSite has them, so the line links there. */
+function beyondLine(ctx: ViewContext, count: number, openAfasUrl: string, handlers: TileHandlers): HTMLElement | null {
+  if (count <= 0) return null;
+  const text = translate(ctx.lang, 'list.moreInsite', { count });
+  const insite = safeHttpUrl(openAfasUrl);
+  if (!insite) return el(ctx.doc, 'p', { className: 'more', text });
+  const open = (event: Event) => {
+    event.preventDefault();
+    handlers.onOpen(insite);
+  };
+  return el(ctx.doc, 'p', { className: 'more' }, [el(ctx.doc, 'a', { text, attrs: { href: insite, target: '_blank', rel: 'noopener noreferrer' }, on: { click: open } })]);
 }
 
 function tabLabel(lang: Language, kind: ListKind, view: ListView): string {

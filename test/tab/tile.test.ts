@@ -113,9 +113,22 @@ describe('the live tile', () => {
     expect(tab.$('.tile-counts').textContent).toBe('0 open tasks · 1 signal');
   });
 
-  it('says how many more items AFAS InSite holds when the list is longer than the tile shows', async () => {
+  it('shows 100 items of a long list and the rest with "Show more", focusing the first new one', async () => {
+    const items = Array.from({ length: 130 }, (_, n) => item({ id: `t${n + 1}`, title: `Taak ${n + 1}` }));
+    const tab = await startTab({ api: apiWith(tile({ tasks: { ok: true, items, total: 130, unread: 0 } })) });
+    expect(tab.$$('.item-title')).toHaveLength(100);
+    expect(tab.$('.show-more').textContent).toBe('Show 30 more');
+    await tab.click('.show-more');
+    expect(tab.$$('.item-title')).toHaveLength(130);
+    expect(tab.root.querySelector('.show-more')).toBeNull();
+    expect(tab.doc.activeElement?.textContent).toContain('Taak 101');
+    expect(tab.root.querySelector('.more')).toBeNull();
+  });
+
+  it('says how many more items AFAS InSite holds when the list is longer than the server sends, as a link there', async () => {
     const tab = await startTab({ api: apiWith(tile({ tasks: { ok: true, items: [item()], total: 130, unread: 0 } })) });
     expect(tab.$('.more').textContent).toBe('and 129 more — open AFAS InSite to see them all');
+    expect(tab.$('.more a').getAttribute('href')).toBe(INSITE);
     expect(tab.$('[aria-selected="true"]').textContent).toBe('My tasks (130)');
   });
 

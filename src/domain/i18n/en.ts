@@ -165,6 +165,7 @@ export const en = {
   'tab.refreshing': 'Refreshing…',
   'tab.refreshLabel': 'Refresh tasks and signals',
   'tab.showFirst': 'Show this list first',
+  'tab.showMore': 'Show {count} more',
   'tab.retry': 'Try again',
   'tab.outsideTeams': 'This page is the AFAS for Teams tab. Open it from Microsoft Teams.',
   'tab.signInFailed': 'Teams could not sign you in to AFAS for Teams. Try again; if that does not help, restart Teams.',

@@ -163,6 +163,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'tab.refreshing': 'Bijwerken…',
   'tab.refreshLabel': 'Taken en signalen vernieuwen',
   'tab.showFirst': 'Deze lijst als eerste tonen',
+  'tab.showMore': 'Toon er nog {count}',
   'tab.retry': 'Opnieuw proberen',
   'tab.outsideTeams': 'Deze pagina is het tabblad van AFAS for Teams. Open het vanuit Microsoft Teams.',
   'tab.signInFailed': 'Teams kon je niet aanmelden bij AFAS for Teams. Probeer het opnieuw; helpt dat niet, start Teams dan opnieuw.',
