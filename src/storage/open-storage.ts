@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, isAppError } from '../domain/app-error';
 import type { Logger } from '../ports/logger';
@@ -7,8 +6,10 @@ import type { Storage } from '../ports/storage';
 import { errorMessage } from './error-message';
 import { applyMigrations } from './migrations';
 import { PostgresDriver } from './postgres-driver';
+import { rebindSealedSecrets } from './rebind-secrets';
 import type { SqlDriver } from './sql-driver';
 import { SqliteDriver } from './sqlite-driver';
+import { secureSqliteCompanions, secureSqliteFiles, type ModeReport } from './sqlite-files';
 import { SqlStorage } from './sql-storage';
 
 export interface OpenStorageOptions {
@@ -19,7 +20,10 @@ export interface OpenStorageOptions {
   readonly secretBox: SecretBox;
   /** PostgreSQL only: a schema to create if missing and use instead of `public`. */
   readonly postgresSchema?: string;
-  /** Receives reports the engines make outside any call (a pooled connection dropped while idle). */
+  /**
+   * Receives reports the engines make outside any call (a pooled connection dropped while idle),
+   * file modes tightened at start and secrets migrated at start.
+   */
   readonly logger?: Logger;
 }
 
@@ -73,10 +77,27 @@ async function openDriver(options: OpenStorageOptions): Promise<{ driver: SqlDri
   const inMemory = options.dataDir === ':memory:';
   const where = inMemory ? ':memory:' : join(options.dataDir, SQLITE_FILE_NAME);
   try {
-    if (!inMemory) mkdirSync(options.dataDir, { recursive: true });
-    return { driver: new SqliteDriver({ filename: where }), engine: 'SQLite', where };
+    if (inMemory) return { driver: new SqliteDriver({ filename: where }), engine: 'SQLite', where };
+    const before = secureSqliteFiles(options.dataDir, where);
+    const driver = new SqliteDriver({ filename: where });
+    // Opening in WAL mode creates the -wal and -shm files: checked once more now that they exist.
+    reportModes(mergeReports(before, secureSqliteCompanions(where)), options.logger);
+    return { driver, engine: 'SQLite', where };
   } catch (error) {
     throw unavailable('SQLite', where, error);
+  }
+}
+
+function mergeReports(a: ModeReport, b: ModeReport): ModeReport {
+  return { repaired: [...a.repaired, ...b.repaired], left: [...a.left, ...b.left] };
+}
+
+function reportModes(report: ModeReport, logger: Logger | undefined): void {
+  if (report.repaired.length > 0) {
+    logger?.warn({ code: 'storage_modes_repaired', files: report.repaired }, 'storage files were readable by other users of this machine; their modes are now 0700 (directory) and 0600 (files)');
+  }
+  if (report.left.length > 0) {
+    logger?.warn({ code: 'storage_modes_loose', files: report.left }, 'storage files are readable by other users of this machine and could not be tightened; fix their modes (chmod 700 DATA_DIR, chmod 600 its files)');
   }
 }
 
@@ -91,6 +112,15 @@ export async function openStorage(options: OpenStorageOptions): Promise<Storage>
   } catch (error) {
     await driver.close();
     throw new AppError('storage_migration_failed', `Could not migrate ${engine} storage at ${where}: ${errorMessage(error)}`, {
+      cause: error,
+      details: { engine, where },
+    });
+  }
+  try {
+    await rebindSealedSecrets(driver, options.secretBox, options.logger);
+  } catch (error) {
+    await driver.close();
+    throw new AppError('storage_migration_failed', `Could not bind the sealed secrets in ${engine} storage at ${where} to their rows: ${errorMessage(error)}`, {
       cause: error,
       details: { engine, where },
     });

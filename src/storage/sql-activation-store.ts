@@ -5,6 +5,7 @@ import { userKeyString } from '../domain/user-key';
 import type { ActivationStore } from '../ports/activation-store';
 import type { SecretBox } from '../ports/secret-box';
 import { column, parseRow } from './parse-row';
+import { tokenOwner } from './secret-owners';
 import type { SqlDriver, SqlRow } from './sql-driver';
 
 const rowSchema = z.object({
@@ -36,7 +37,7 @@ function toActivation(raw: SqlRow): Activation {
   };
 }
 
-/** Per-user activations; the AFAS token is sealed in `token_sealed` and dropped once it is invalid. */
+/** Per-user activations; the AFAS token is sealed (bound to the user) in `token_sealed` and dropped once it is invalid. */
 export class SqlActivationStore implements ActivationStore {
   constructor(private readonly db: SqlDriver, private readonly secretBox: SecretBox) {}
 
@@ -48,7 +49,7 @@ export class SqlActivationStore implements ActivationStore {
        ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET connection_id = excluded.connection_id,
          afas_user_id = excluded.afas_user_id, status = 'active', token_sealed = excluded.token_sealed,
          activated_at = excluded.activated_at, updated_at = excluded.updated_at`,
-      [activation.user.tenantId, activation.user.aadObjectId, activation.connectionId, activation.afasUserId, this.secretBox.seal(token), at],
+      [activation.user.tenantId, activation.user.aadObjectId, activation.connectionId, activation.afasUserId, this.secretBox.seal(token, tokenOwner(activation.user)), at],
     );
   }
 
@@ -67,7 +68,7 @@ export class SqlActivationStore implements ActivationStore {
       table: 'activations',
       key: userKeyString(user),
     });
-    return sealed === null ? null : this.secretBox.open(sealed);
+    return sealed === null ? null : this.secretBox.open(sealed, tokenOwner(user));
   }
 
   async markInvalid(user: UserKey, at: Date): Promise<void> {

@@ -4,6 +4,7 @@ import type { AfasConnection, ConnectionSecrets } from '../domain/afas-connectio
 import type { ConnectionStore } from '../ports/connection-store';
 import type { SecretBox } from '../ports/secret-box';
 import { column, fromFlag, parseJsonColumn, parseRow, toFlag } from './parse-row';
+import { connectionSecretOwner } from './secret-owners';
 import type { SqlDriver, SqlRow, SqlValue } from './sql-driver';
 
 const fieldMapSchema = z.object({
@@ -81,7 +82,7 @@ function toConnection(raw: SqlRow): AfasConnection {
   };
 }
 
-/** AFAS connections; the API key and environment key are sealed before they reach the database. */
+/** AFAS connections; the API key and environment key are sealed (bound to the connection) before they reach the database. */
 export class SqlConnectionStore implements ConnectionStore {
   constructor(private readonly db: SqlDriver, private readonly secretBox: SecretBox) {}
 
@@ -117,8 +118,8 @@ export class SqlConnectionStore implements ConnectionStore {
   }
 
   async setSecrets(id: string, secrets: ConnectionSecrets): Promise<void> {
-    const apiKey = this.secretBox.seal(secrets.apiKey);
-    const environmentKey = this.secretBox.seal(secrets.environmentKey);
+    const apiKey = this.secretBox.seal(secrets.apiKey, connectionSecretOwner(id, 'api_key_sealed'));
+    const environmentKey = this.secretBox.seal(secrets.environmentKey, connectionSecretOwner(id, 'environment_key_sealed'));
     await this.db.transaction(async (tx) => {
       const exists = await tx.query('SELECT 1 AS found FROM connections WHERE id = $1', [id]);
       if (exists.length === 0) {
@@ -137,7 +138,10 @@ export class SqlConnectionStore implements ConnectionStore {
     const rows = await this.db.query('SELECT api_key_sealed, environment_key_sealed FROM connection_secrets WHERE connection_id = $1', [id]);
     if (rows.length === 0) return null;
     const row = parseRow(secretsRowSchema, rows[0], { table: 'connection_secrets', key: id });
-    return { apiKey: this.secretBox.open(row.api_key_sealed), environmentKey: this.secretBox.open(row.environment_key_sealed) };
+    return {
+      apiKey: this.secretBox.open(row.api_key_sealed, connectionSecretOwner(id, 'api_key_sealed')),
+      environmentKey: this.secretBox.open(row.environment_key_sealed, connectionSecretOwner(id, 'environment_key_sealed')),
+    };
   }
 
   async hasSecrets(id: string): Promise<boolean> {

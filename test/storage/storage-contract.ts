@@ -11,6 +11,7 @@ import { conversationsAndPreferencesContract } from './contract/conversations-an
 import type { ContractContext } from './contract/contract-context';
 import { deliveriesContract } from './contract/deliveries-contract';
 import { lifecycleContract } from './contract/lifecycle-contract';
+import { sealedSecretsContract } from './contract/sealed-secrets-contract';
 
 /** One engine's database for the contract: every `open` reaches the same data. */
 export interface StorageTarget {
@@ -78,4 +79,5 @@ function defineContract(target: () => StorageTarget): void {
   botStorageContract(ctx);
   accessAndOwnersContract(ctx);
   lifecycleContract(ctx);
+  sealedSecretsContract(ctx);
 }

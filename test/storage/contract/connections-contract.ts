@@ -71,7 +71,7 @@ export function connectionsContract(ctx: ContractContext): void {
       const everything = (await rawText(ctx.raw, 'connection_secrets')) + (await rawText(ctx.raw, 'connections'));
       expect(everything).not.toContain(SECRETS.apiKey);
       expect(everything).not.toContain(SECRETS.environmentKey);
-      expect(everything).toMatch(/v1:[0-9a-f]{8}:/);
+      expect(everything).toMatch(/v2:[0-9a-f]{8}:/);
     });
 
     it('refuses secrets for a connection that does not exist', async () => {
