@@ -37,6 +37,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'AFAS_SIGNAL_URL_TEMPLATE', default: '(unset)', description: 'Link to one signal, with {field} placeholders from the signal row.' },
   { name: 'AFAS_DEFAULT_TASKS_URL', default: 'AFAS_INSITE_URL', description: 'Where a click goes when no item link can be built (the InSite "Mijn taken" page).' },
   { name: 'AFAS_USE_DEFAULT_TASKS_URL', default: 'false', description: 'true = every click goes to AFAS_DEFAULT_TASKS_URL (for when deep links end on a 404 page).' },
+  { name: 'AFAS_ALLOWED_BASE_URLS', default: '(unset)', description: 'Comma-separated .../ProfitRestServices URLs that app owners may give a connection besides AFAS Online environments (O12345AA); e.g. a proxy or an older afasonlineconnector.nl address.' },
   { name: 'AFAS_TIMEOUT_MS', default: '30000', description: 'How long one AFAS request may take before it fails with afas_timeout.' },
   { name: 'AFAS_MAX_ROWS', default: '500', description: 'Hard cap on rows read from one connector for one user.' },
   { name: 'SIGNAL_POLL_INTERVAL', default: '5', description: "Minutes between two reads of a user's signals (and tasks, when they want task notifications) for notifications; at least 1." },

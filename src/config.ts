@@ -37,6 +37,8 @@ export interface AppConfig {
   readonly demo: boolean;
   /** Null in demo mode (the sandbox is the connection) or when AFAS is only configured per tenant by admins. */
   readonly afas: AfasConnectionConfig | null;
+  /** AFAS_ALLOWED_BASE_URLS, normalised: base URLs other than AFAS Online that app owners may give a connection. */
+  readonly afasAllowedBaseUrls: readonly string[];
   readonly afasTimeoutMs: number;
   readonly afasMaxRows: number;
   /** Notification polling: how often each user's lists are read. */
@@ -163,6 +165,7 @@ export function parseConfig(env: Env): AppConfig {
     },
     demo,
     afas,
+    afasAllowedBaseUrls: read('AFAS_ALLOWED_BASE_URLS', BASE_URL_LIST, []),
     afasTimeoutMs: read('AFAS_TIMEOUT_MS', z.coerce.number().int().min(1000).max(900_000), 30_000),
     afasMaxRows: read('AFAS_MAX_ROWS', z.coerce.number().int().min(1).max(10_000), 500),
     notifications: { pollIntervalMs: read('SIGNAL_POLL_INTERVAL', z.coerce.number().min(1, 'must be at least 1 (minute)').max(1440), 5) * 60_000 },
@@ -220,6 +223,19 @@ function parseAfas(env: Env, environment: string | null, baseUrlRaw: string | nu
     useDefaultTasksUrl: read('AFAS_USE_DEFAULT_TASKS_URL', BOOL, false),
   };
 }
+
+const BASE_URL_LIST = z.string().transform((v, ctx) => {
+  const urls: string[] = [];
+  for (const entry of v.split(',').map((u) => u.trim()).filter(Boolean)) {
+    try {
+      urls.push(normaliseBaseUrl(entry));
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must list full .../ProfitRestServices URLs (https; http only for localhost), comma-separated' });
+      return z.NEVER;
+    }
+  }
+  return urls;
+});
 
 const UPN_LIST = z
   .string()

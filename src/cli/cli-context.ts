@@ -31,7 +31,7 @@ export async function openCliContext(io: CliIo): Promise<CliContext> {
   const storage = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox, logger });
   const clock = new SystemClock();
   const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: config.afasTimeoutMs });
-  const admin = createAdminServices({ storage, afas, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId });
+  const admin = createAdminServices({ storage, afas, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId, allowedBaseUrls: config.afasAllowedBaseUrls });
   try {
     await admin.syncConfiguredOwners.execute(config.appOwners);
   } catch (error) {

@@ -82,6 +82,22 @@ export function resolveAfasEnvironment(input: string, type?: AfasEnvironmentType
   throw new AfasEnvironmentError('must be an environment name such as O12345AA, a participant number such as 12345, or a full https://…/ProfitRestServices URL');
 }
 
+const AFAS_REST_HOST = /^\d{5}\.(rest|resttest|restaccept)\.afas\.online$/;
+
+/**
+ * True for the REST base URL of an AFAS Online environment, exactly as built from an environment
+ * name: `https://{nr}.rest|resttest|restaccept.afas.online/ProfitRestServices`, default port.
+ */
+export function isAfasOnlineBaseUrl(baseUrl: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return false;
+  }
+  return url.protocol === 'https:' && url.port === '' && !url.username && !url.password && AFAS_REST_HOST.test(url.hostname) && /^\/profitrestservices\/?$/i.test(url.pathname) && !url.search && !url.hash;
+}
+
 /** InSite (the portal users click into) for a participant: `https://{nr}.afasinsite.nl`. */
 export function insiteUrlFor(participant: string): string {
   return `https://${participant}.afasinsite.nl`;

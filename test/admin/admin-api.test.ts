@@ -196,7 +196,10 @@ describe('the admin API', () => {
       expect(res.text).not.toContain(SECRET_ENV_KEY);
 
       const env = await h.call('olga', 'POST', '/api/admin/connections', { name: 'x', environment: 'https://12345.example.nl/ProfitRestServices' });
-      expect((env.body as Json).problems).toEqual([{ field: 'insiteUrl', message: 'is required when the environment is a URL without a participant number (for example https://12345.afasinsite.nl)' }]);
+      expect((env.body as Json).problems).toEqual([
+        { field: 'insiteUrl', message: 'is required when the environment is a URL without a participant number (for example https://12345.afasinsite.nl)' },
+        { field: 'environment', message: expect.stringContaining('must be an AFAS Online environment') },
+      ]);
       const badEnv = await h.call('olga', 'POST', '/api/admin/connections', { name: 'x', environment: 'O1234AA' });
       expect((badEnv.body as Json).problems).toEqual([{ field: 'environment', message: expect.stringContaining('must be an environment name such as O12345AA') }]);
     });

@@ -46,7 +46,11 @@ export class AdminHarness {
     private readonly afas: AxiosAfasClientFactory,
   ) {}
 
-  static async start(options: { authenticate?: AdminAuthenticator } = {}): Promise<AdminHarness> {
+  /**
+   * `allowedBaseUrls` is the operator's AFAS_ALLOWED_BASE_URLS; by default the standalone sandbox, so
+   * owners may point connections at it as they would at AFAS Online. `homeTenantId` is MicrosoftAppTenantId.
+   */
+  static async start(options: { authenticate?: AdminAuthenticator; allowedBaseUrls?: (sandboxBaseUrl: string) => readonly string[]; homeTenantId?: string } = {}): Promise<AdminHarness> {
     const clock = new FakeClock('2026-03-02T08:00:00Z');
     const logger = new RecordingLogger();
     const sandbox = new AfasSandbox({ clock });
@@ -54,7 +58,8 @@ export class AdminHarness {
     const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: Buffer.alloc(32, 9) }) });
     const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000 });
     let counter = 0;
-    const admin = createAdminServices({ storage, afas, clock, newId: () => `id${++counter}` });
+    const allowedBaseUrls = options.allowedBaseUrls ? options.allowedBaseUrls(baseUrl) : [baseUrl];
+    const admin = createAdminServices({ storage, afas, clock, newId: () => `id${++counter}`, allowedBaseUrls, homeTenantId: options.homeTenantId });
     const http = new HttpServer({ logger, readiness: () => storage.ping() });
     registerAdminRoutes(http, { authenticate: options.authenticate ?? headerCaller, admin, logger });
     const { origin } = await http.listen(0, '127.0.0.1');

@@ -71,6 +71,17 @@ describe('configuration', () => {
     expect(problemsOf({ ...base, AFAS_BASE_URL: 'http://10.0.0.5/ProfitRestServices' })).toEqual([expect.stringMatching(/^AFAS_BASE_URL must use https/)]);
   });
 
+  it('reads the operator\'s allow-list of AFAS base URLs, and refuses an entry that is not one', () => {
+    expect(parseConfig({}).afasAllowedBaseUrls).toEqual([]);
+    expect(parseConfig({ AFAS_ALLOWED_BASE_URLS: ' https://afas-proxy.contoso.nl/ProfitRestServices/ , http://127.0.0.1:8080/ProfitRestServices' }).afasAllowedBaseUrls).toEqual([
+      'https://afas-proxy.contoso.nl/ProfitRestServices',
+      'http://127.0.0.1:8080/ProfitRestServices',
+    ]);
+    expect(problemsOf({ AFAS_ALLOWED_BASE_URLS: 'https://ok.example/ProfitRestServices,http://10.0.0.5/ProfitRestServices' })).toEqual([
+      'AFAS_ALLOWED_BASE_URLS must list full .../ProfitRestServices URLs (https; http only for localhost), comma-separated',
+    ]);
+  });
+
   it('accepts link templates with a query string, and refuses plain http ones', () => {
     const base = { AFAS_ENVIRONMENT: 'O12345AA', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY };
     expect(parseConfig({ ...base, AFAS_TASK_URL_TEMPLATE: 'https://12345.afasinsite.nl/taak?id={guid_task}&x=1' }).afas?.taskUrlTemplate).toBe('https://12345.afasinsite.nl/taak?id={guid_task}&x=1');

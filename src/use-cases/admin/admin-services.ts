@@ -4,6 +4,7 @@ import type { Storage } from '../../ports/storage';
 import { AddOwner } from './add-owner';
 import { AuditTrail } from './audit-trail';
 import { AuthorizeAdmin } from './authorize-admin';
+import { BaseUrlPolicy } from './base-url-policy';
 import { GetAccessRule } from './get-access-rule';
 import { GetConnection } from './get-connection';
 import { ListAudit } from './list-audit';
@@ -45,6 +46,8 @@ export interface AdminServiceDeps {
   readonly newId: () => string;
   /** MicrosoftAppTenantId: the app's own tenant (see AuthorizeAdmin). */
   readonly homeTenantId?: string | null;
+  /** AFAS_ALLOWED_BASE_URLS: base URLs other than AFAS Online that app owners may use (see BaseUrlPolicy). */
+  readonly allowedBaseUrls?: readonly string[];
 }
 
 export function createAdminServices(deps: AdminServiceDeps): AdminServices {
@@ -55,7 +58,7 @@ export function createAdminServices(deps: AdminServiceDeps): AdminServices {
     authorize: new AuthorizeAdmin({ owners, homeTenantId: deps.homeTenantId }),
     listConnections: new ListConnections(connections),
     getConnection: new GetConnection(connections),
-    saveConnection: new SaveConnection({ connections, trail, clock, newId: deps.newId }),
+    saveConnection: new SaveConnection({ connections, trail, clock, newId: deps.newId, baseUrls: new BaseUrlPolicy(connections, deps.allowedBaseUrls ?? []) }),
     setConnectionSecrets: new SetConnectionSecrets({ connections, trail }),
     removeConnection: new RemoveConnection({ connections, trail }),
     setDefaultConnection: new SetDefaultConnection({ connections, trail, clock }),

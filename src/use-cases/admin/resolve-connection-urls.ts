@@ -43,3 +43,12 @@ export function impliedInsiteUrl(environment: string): string | null {
     return null;
   }
 }
+
+/** The REST base URL the environment names, or null when it names none (resolveConnectionUrls says why). */
+export function baseUrlOf(environment: string, type?: AfasEnvironmentType): string | null {
+  try {
+    return resolveAfasEnvironment(environment, type).baseUrl;
+  } catch {
+    return null;
+  }
+}

@@ -4,9 +4,10 @@ import type { ConnectionStore } from '../../ports/connection-store';
 import { DEFAULT_CONNECTION_ID } from '../register-default-connection';
 import { assertMayChange, visibleOrNotFound, type AdminScope } from './admin-scope';
 import { AuditTrail, REDACTED } from './audit-trail';
+import type { BaseUrlPolicy } from './base-url-policy';
 import { CHANGEABLE_ON_CONFIGURED, createConnectionInput, updateConnectionInput, type UpdateConnectionInput } from './connection-input';
 import { connectionView, type ConnectionView } from './connection-view';
-import { impliedInsiteUrl, resolveConnectionUrls } from './resolve-connection-urls';
+import { baseUrlOf, impliedInsiteUrl, resolveConnectionUrls } from './resolve-connection-urls';
 import { mergeSecrets } from './set-connection-secrets';
 import { collectInput, parseInput, validationFailed, type InputProblem } from './validation';
 
@@ -16,6 +17,8 @@ export interface SaveConnectionDeps {
   readonly clock: Clock;
   /** A short random suffix for new ids (`production-3f2b9c`). */
   readonly newId: () => string;
+  /** Which base URLs the caller may point a connection at. */
+  readonly baseUrls: BaseUrlPolicy;
 }
 
 type Settings = Omit<AfasConnection, 'id' | 'createdAt' | 'updatedAt'>;
@@ -47,7 +50,10 @@ export class SaveConnection {
     if (!parsed) {
       // The environment is checked too, so one answer lists every problem.
       const environment = (raw as { environment?: unknown } | null)?.environment;
-      if (typeof environment === 'string' && !problems.some((p) => p.field === 'environment')) resolveConnectionUrls({ environment, insiteUrl: 'https://placeholder.invalid' }, problems);
+      if (typeof environment === 'string' && !problems.some((p) => p.field === 'environment')) {
+        resolveConnectionUrls({ environment, insiteUrl: 'https://placeholder.invalid' }, problems);
+        await this.checkBaseUrl(scope, baseUrlOf(environment), problems);
+      }
       throw validationFailed(problems);
     }
     const input = parsed;
@@ -58,6 +64,7 @@ export class SaveConnection {
       problems.push({ field: input.apiKey ? 'environmentKey' : 'apiKey', message: 'is required together with the other key (or leave both out and set them later)' });
     }
     const urls = resolveConnectionUrls(input, problems);
+    await this.checkBaseUrl(scope, baseUrlOf(input.environment, input.environmentType), problems);
     if (problems.length > 0 || !urls) throw validationFailed(problems);
     const now = this.deps.clock.now();
     const connection: AfasConnection = {
@@ -97,6 +104,8 @@ export class SaveConnection {
       }
     }
     const next = this.applyPatch(existing, patch, problems);
+    const baseUrl = patch.environment === undefined ? null : baseUrlOf(patch.environment, patch.environmentType);
+    if (baseUrl !== existing.baseUrl) await this.checkBaseUrl(scope, baseUrl, problems);
     const secrets = patch.apiKey || patch.environmentKey ? await mergeSecrets(this.deps.connections, id, patch, problems) : null;
     if (problems.length > 0 || !next) throw validationFailed(problems);
     const { id: _a, createdAt: _b, updatedAt: _c, ...before } = existing;
@@ -108,6 +117,13 @@ export class SaveConnection {
     if (secrets) await this.deps.connections.setSecrets(id, secrets);
     await this.deps.trail.record(scope, 'connection.update', id, { changes, ...secretsNote(patch) }, existing.tenantId);
     return connectionView(saved, await this.deps.connections.hasSecrets(id), scope);
+  }
+
+  /** Adds the environment problem when the scope may not use `baseUrl` (null: the environment names none). */
+  private async checkBaseUrl(scope: AdminScope, baseUrl: string | null, problems: InputProblem[]): Promise<void> {
+    if (baseUrl === null) return;
+    const problem = await this.deps.baseUrls.problem(scope, baseUrl);
+    if (problem) problems.push({ field: 'environment', message: problem });
   }
 
   private applyPatch(existing: AfasConnection, patch: UpdateConnectionInput, problems: InputProblem[]): AfasConnection | null {

@@ -66,7 +66,7 @@ export class TestConnection {
     const findings: CheckFinding[] = [];
     const fail = (check: CheckFinding['check'], what: string, error: unknown): ConnectionCheck => {
       if (!isAfasError(error)) throw error;
-      findings.push({ check, status: 'problem', message: afasFailureText(error, what, testedWith), ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) });
+      findings.push({ check, status: 'problem', message: afasFailureText(error, what, testedWith, connection.baseUrl), ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) });
       return { ...base, outcome: 'problems', testedWith, findings };
     };
 
@@ -108,7 +108,7 @@ export class TestConnection {
       fields = (await client.connectorMetainfo(auth, connector)).fields;
     } catch (error) {
       if (!isAfasError(error)) throw error;
-      findings.push({ check: 'fields', kind, status: 'problem', message: afasFailureText(error, `the fields of GetConnector ${connector}`, 'this user'), ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) });
+      findings.push({ check: 'fields', kind, status: 'problem', message: afasFailureText(error, `the fields of GetConnector ${connector}`, 'this user', connection.baseUrl), ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) });
       return { kind, connector, inAppConnector: true, missingFields: [] };
     }
     const map = resolveFieldMap(kind, kind === 'task' ? connection.taskFieldMap : connection.signalFieldMap);
