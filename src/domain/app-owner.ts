@@ -30,3 +30,18 @@ export function ownerMatching(owners: readonly AppOwner[], person: Person): AppO
 export function ownerContact(owner: AppOwner): string {
   return owner.displayName ? `${owner.displayName} (${owner.upn})` : owner.upn;
 }
+
+/**
+ * Whom a person of `tenantId` who is not an owner may be told to ask: the owners of their own
+ * tenant by name and address, and owners of every tenant (the operator's people) by name only,
+ * unless `tenantId` is the app's own tenant (`homeTenantId`) where they belong. Every-tenant owners
+ * without a known name are left out rather than shown by address.
+ */
+export function ownerContactsFor(owners: readonly AppOwner[], tenantId: string, homeTenantId: string | null | undefined): string[] {
+  const tenant = tenantId.toLowerCase();
+  const home = (homeTenantId ?? '').toLowerCase();
+  const own = owners.filter((o) => o.tenantId !== null && o.tenantId.toLowerCase() === tenant).map(ownerContact);
+  const everyTenant = owners.filter((o) => o.tenantId === null);
+  const operators = home !== '' && tenant === home ? everyTenant.map(ownerContact) : everyTenant.flatMap((o) => (o.displayName ? [o.displayName] : []));
+  return [...own, ...operators];
+}

@@ -1,7 +1,7 @@
 import { matchingEntry, needsUpn, normaliseUpn } from '../domain/access-rule';
 import type { AfasConnection } from '../domain/afas-connection';
 import { AppError, isAppError } from '../domain/app-error';
-import { ownerContact, ownerMatching } from '../domain/app-owner';
+import { ownerContactsFor, ownerMatching } from '../domain/app-owner';
 import type { UserKey } from '../domain/user-key';
 import type { AccessRuleStore } from '../ports/access-rule-store';
 import type { ActivationStore } from '../ports/activation-store';
@@ -17,7 +17,7 @@ export interface AccessQuery {
 
 export type AccessDecision =
   | { readonly allowed: true; readonly connectionId: string | null }
-  /** `owners`: how to reach the tenant's app owners ("Anna Jansen (anna@contoso.nl)"). */
+  /** `owners`: how to reach those who can act for the user's tenant ("Anna Jansen (anna@contoso.nl)"). */
   | { readonly allowed: false; readonly connectionId: string; readonly owners: readonly string[] };
 
 export interface CheckAccessDeps {
@@ -25,6 +25,8 @@ export interface CheckAccessDeps {
   readonly activations: ActivationStore;
   readonly accessRules: AccessRuleStore;
   readonly owners: AppOwnerStore;
+  /** MicrosoftAppTenantId: where owners of every tenant are shown by address (see ownerContactsFor). */
+  readonly homeTenantId?: string | null;
 }
 
 /** The AppError a denied user's request ends in; `details.owners` names whom to ask. */
@@ -62,7 +64,7 @@ export class CheckAccess {
     const owners = await this.deps.owners.listForTenant(user.tenantId);
     const owner = ownerMatching(owners, { aadObjectId: user.aadObjectId, upn: owners.length > 0 ? await lookupUpn() : null });
     if (owner) return { allowed: true, connectionId: connection.id };
-    return { allowed: false, connectionId: connection.id, owners: owners.map(ownerContact) };
+    return { allowed: false, connectionId: connection.id, owners: ownerContactsFor(owners, user.tenantId, this.deps.homeTenantId) };
   }
 
   /** Resolves when the user may use the app; rejects with `access_denied` otherwise. */

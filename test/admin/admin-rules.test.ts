@@ -116,14 +116,18 @@ describe('with storage', () => {
       expect(await check().execute({ user: jan, upn: null })).toMatchObject({ allowed: false, connectionId: 'old' });
     });
 
-    it('names the owners of the tenant and of every tenant, as "Name (upn)"', async () => {
+    it('names the tenant\'s own owners as "Name (upn)", the operator\'s owners of every tenant by name only, and no other tenant\'s', async () => {
       await connection('c1', null);
       await listed('c1', [{ upn: 'someone@contoso.nl', aadObjectId: null }]);
       await storage.owners.add({ tenantId: 'tenant-a', upn: 'olga@contoso.nl', aadObjectId: null, displayName: 'Olga', source: 'added', addedBy: 'x', addedAt: clock.now() });
-      await storage.owners.add({ tenantId: null, upn: 'ops@operator.nl', aadObjectId: null, displayName: null, source: 'config', addedBy: 'config', addedAt: clock.now() });
+      await storage.owners.add({ tenantId: null, upn: 'ops@operator.nl', aadObjectId: null, displayName: 'Operations', source: 'added', addedBy: 'cli:root', addedAt: clock.now() });
+      await storage.owners.add({ tenantId: null, upn: 'night@operator.nl', aadObjectId: null, displayName: null, source: 'config', addedBy: 'config', addedAt: clock.now() });
       await storage.owners.add({ tenantId: 'tenant-b', upn: 'other@fabrikam.nl', aadObjectId: null, displayName: null, source: 'added', addedBy: 'x', addedAt: clock.now() });
-      expect(await check().execute({ user: jan, upn: 'jan@contoso.nl' })).toEqual({ allowed: false, connectionId: 'c1', owners: ['ops@operator.nl', 'Olga (olga@contoso.nl)'] });
-      await expect(check().require({ user: jan, upn: null })).rejects.toMatchObject({ code: 'access_denied', details: { owners: ['ops@operator.nl', 'Olga (olga@contoso.nl)'] } });
+      expect(await check().execute({ user: jan, upn: 'jan@contoso.nl' })).toEqual({ allowed: false, connectionId: 'c1', owners: ['Olga (olga@contoso.nl)', 'Operations'] });
+      await expect(check().require({ user: jan, upn: null })).rejects.toMatchObject({ code: 'access_denied', details: { owners: ['Olga (olga@contoso.nl)', 'Operations'] } });
+      // In the operator's own tenant (MicrosoftAppTenantId) the operator's people are named with their address.
+      const atHome = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners, homeTenantId: 'tenant-a' });
+      expect(await atHome.execute({ user: jan, upn: 'jan@contoso.nl' })).toMatchObject({ owners: ['Olga (olga@contoso.nl)', 'night@operator.nl', 'Operations (ops@operator.nl)'] });
     });
   });
 });

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/app-error';
-import { ownerContact, ownerMatching, type AppOwner } from '../../domain/app-owner';
+import { ownerContactsFor, ownerMatching, type AppOwner } from '../../domain/app-owner';
 import type { AppOwnerStore } from '../../ports/app-owner-store';
 import type { AdminScope } from './admin-scope';
 
@@ -38,10 +38,7 @@ export class AuthorizeAdmin {
     const match = (candidates: readonly AppOwner[], upnCounts: boolean) => ownerMatching(candidates, { aadObjectId: caller.aadObjectId, upn: upnCounts ? caller.upn : null });
     const everyTenantOwner = match(owners.filter((o) => o.tenantId === null), trustedEverywhere);
     const owner = everyTenantOwner ?? match(owners.filter((o) => o.tenantId !== null), true);
-    if (!owner) {
-      const ask = owners.length > 0 ? ` Ask an owner: ${owners.slice(0, 5).map(ownerContact).join(', ')}.` : ' An operator can add owners with npm run admin -- owners add.';
-      throw new AppError('forbidden', `Only app owners can change the settings of AFAS for Teams.${ask}`);
-    }
+    if (!owner) throw new AppError('forbidden', `Only app owners can change the settings of AFAS for Teams.${this.whomToAsk(owners, caller.tenantId)}`);
     if (owner.aadObjectId === null) await this.deps.owners.linkObjectId(owner.tenantId, owner.upn, caller.aadObjectId);
     return {
       actor: caller.upn?.toLowerCase() ?? `${caller.tenantId}/${caller.aadObjectId}`,
@@ -49,5 +46,13 @@ export class AuthorizeAdmin {
       everyTenant: everyTenantOwner !== null,
       user: { tenantId: caller.tenantId, aadObjectId: caller.aadObjectId },
     };
+  }
+
+  /** Only owners who can act for the caller's tenant, and the operator's people not by address (see ownerContactsFor). */
+  private whomToAsk(owners: readonly AppOwner[], tenantId: string): string {
+    const contacts = ownerContactsFor(owners, tenantId, this.deps.homeTenantId);
+    if (contacts.length > 0) return ` Ask an owner: ${contacts.slice(0, 5).join(', ')}.`;
+    if (owners.length > 0) return ' Ask the operator of AFAS for Teams to make someone of your organisation an owner.';
+    return ' An operator can add owners with npm run admin -- owners add.';
   }
 }
