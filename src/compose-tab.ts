@@ -72,7 +72,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
   } else if (config.tab.ssoAudiences.length === 0) {
     logger.warn({}, 'the tab API accepts no sign-in: set MicrosoftAppId (or TAB_SSO_AUDIENCE) to use the tab in Teams');
   }
-  registerTabStaticRoutes(deps.http.restify, assetDir);
+  registerTabStaticRoutes(deps.http.restify, assetDir, { sourceMaps: config.demo });
   registerTabApiRoutes(deps.http.restify, {
     validator,
     checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners }),

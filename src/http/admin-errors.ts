@@ -1,9 +1,12 @@
 import type { Response } from 'restify';
 import { isAppError } from '../domain/app-error';
+import { STORAGE_RETRY_AFTER_SECONDS } from './error-response';
 
 export interface AdminProblem {
   readonly status: number;
   readonly body: { readonly code: string; readonly message: string; readonly problems?: unknown };
+  /** Sent as Retry-After. */
+  readonly retryAfterSeconds?: number;
 }
 
 const STATUS: Readonly<Record<string, number>> = {
@@ -17,6 +20,7 @@ const STATUS: Readonly<Record<string, number>> = {
   last_owner: 409,
   owner_from_configuration: 409,
   sso_keys_unavailable: 503,
+  storage_unavailable: 503,
 };
 
 /**
@@ -29,6 +33,7 @@ export function adminProblem(error: unknown): AdminProblem | null {
   const status = STATUS[error.code];
   if (error.code === 'unauthenticated') return { status, body: { code: 'unauthorized', message: 'Sign in with Teams first.' } };
   if (error.code === 'sso_keys_unavailable') return { status, body: { code: error.code, message: 'Microsoft sign-in cannot be checked right now; try again in a minute.' } };
+  if (error.code === 'storage_unavailable') return { status, body: { code: error.code, message: 'The settings cannot be read or saved right now; try again in a minute.' }, retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS };
   const problems = error.code === 'validation_failed' ? { problems: error.details.problems } : {};
   return { status, body: { code: error.code === 'storage_not_found' ? 'not_found' : error.code, message: error.message, ...problems } };
 }

@@ -56,6 +56,7 @@ export function registerAdminRoutes(http: HttpServer, deps: AdminApiDeps): void 
       const problem = adminProblem(error);
       if (!problem) throw error;
       logger.warn({ requestId: req.getId(), actor, code: problem.body.code, status: problem.status }, 'admin request refused');
+      if (problem.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
       sendAdminJson(res, problem.status, problem.body);
     }
   };

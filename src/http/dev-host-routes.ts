@@ -25,6 +25,8 @@ export function registerDevHostRoutes(server: Server, deps: DevHostDeps): void {
   const assets = new StaticAssets(deps.assetDir);
   const tokenBody = z.object({ person: z.number().int().min(0).max(deps.people.length - 1) });
   const localOnly = (handler: (req: Request, res: Response) => Promise<void> | void) => async (req: Request, res: Response) => {
+    // Every answer here is what it says it is: no browser may sniff the page or the token into something else.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     if (!isLoopbackRequest(req)) {
       res.send(404, { code: 'not_found', message: 'Not found.' });
       return;

@@ -1,5 +1,8 @@
 import { AppError } from '../domain/app-error';
 
+/** How long a caller is asked to wait (Retry-After) while the database cannot be reached. */
+export const STORAGE_RETRY_AFTER_SECONDS = 30;
+
 /** HTTP status for an error code; the code itself goes to the client, never a stack or a secret. */
 const STATUS_BY_CODE: Record<string, number> = {
   bad_request: 400,
@@ -11,6 +14,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   not_ready: 503,
+  storage_unavailable: 503,
   afas_unauthorized: 502,
   afas_unavailable: 503,
   afas_timeout: 504,

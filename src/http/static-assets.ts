@@ -29,10 +29,15 @@ interface Cached {
 export class StaticAssets {
   private readonly cache = new Map<string, Cached>();
 
-  constructor(private readonly dir: string) {}
+  /** `sourceMaps`: whether `*.map` files are served (default true; a 404 otherwise, as if not built). */
+  constructor(private readonly dir: string, private readonly options: { readonly sourceMaps?: boolean } = {}) {}
 
   /** Writes the file, or 404 when it is not there (for example before the first build). */
   async send(req: Request, res: Response, name: string, headers: Readonly<Record<string, string>> = {}): Promise<void> {
+    if (name.endsWith('.map') && this.options.sourceMaps === false) {
+      res.send(404, { code: 'not_found', message: 'Not found.' });
+      return;
+    }
     const file = SAFE_NAME.test(name) ? await this.load(name) : null;
     if (!file) {
       res.send(404, { code: 'not_found', message: 'Not built: run npm run build:tab.' });

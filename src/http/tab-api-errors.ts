@@ -2,14 +2,22 @@ import type { Response } from 'restify';
 import { isAfasError } from '../domain/afas-error';
 import { isAppError } from '../domain/app-error';
 import type { ApiProblem } from '../../tab/api-contract';
+import { STORAGE_RETRY_AFTER_SECONDS } from './error-response';
 import { failureView } from './tab-failure';
+
+export interface TabProblem {
+  readonly status: number;
+  readonly body: ApiProblem;
+  /** Sent as Retry-After. */
+  readonly retryAfterSeconds?: number;
+}
 
 /**
  * The answer to an expected failure of a tab API call, or null for one nobody expected (the
  * server's one error handler takes those). Bodies carry a stable code and what the tab needs to
  * word it; never a message from inside the server.
  */
-export function tabProblem(error: unknown, now: Date): { status: number; body: ApiProblem } | null {
+export function tabProblem(error: unknown, now: Date): TabProblem | null {
   if (isAfasError(error)) return { status: error.code === 'afas_unavailable' ? 503 : 502, body: { code: 'afas_failure', failure: failureView(error, now) } };
   if (!isAppError(error)) return null;
   const details = error.details;
@@ -41,6 +49,9 @@ export function tabProblem(error: unknown, now: Date): { status: number; body: A
       return { status: 403, body: { code: error.code, failure: failureView(error, now) } };
     case 'connection_incomplete':
       return { status: 503, body: { code: error.code, failure: failureView(error, now) } };
+    case 'storage_unavailable':
+      // The database is down or restarting: passing, so 503 with a time to try again, not a 500.
+      return { status: 503, body: { code: error.code }, retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS };
     default:
       return null;
   }

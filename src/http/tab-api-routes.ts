@@ -52,7 +52,8 @@ export function registerTabApiRoutes(server: Server, deps: TabApiDeps): void {
     } catch (error) {
       const problem = tabProblem(error, deps.clock.now());
       if (!problem) throw error;
-      if (isExpectedFailure(error)) deps.logger.warn({ requestId: req.getId(), code: (error as AppError).code, profitLogReference: isAfasError(error) ? error.profitLogReference : undefined }, 'tab request failed');
+      if (isExpectedFailure(error) || isAppError(error, 'storage_unavailable')) deps.logger.warn({ requestId: req.getId(), code: (error as AppError).code, profitLogReference: isAfasError(error) ? error.profitLogReference : undefined }, 'tab request failed');
+      if (problem.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
       sendJson(res, problem.status, problem.body);
     }
   };

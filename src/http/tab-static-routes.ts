@@ -30,9 +30,17 @@ export const TAB_CONTENT_SECURITY_POLICY = [
   `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`,
 ].join('; ');
 
+export interface TabStaticOptions {
+  /**
+   * Serve the bundle's source maps (`*.map`): demo mode only. Elsewhere they would hand anyone
+   * the readable source of the tab, and they are of no use to a user.
+   */
+  readonly sourceMaps?: boolean;
+}
+
 /** `/tab/` (the page; `?list=tasks|signals` picks the list) and `/tab/<asset>` from the built tab. */
-export function registerTabStaticRoutes(server: Server, assetDir: string): void {
-  const assets = new StaticAssets(assetDir);
+export function registerTabStaticRoutes(server: Server, assetDir: string, options: TabStaticOptions = {}): void {
+  const assets = new StaticAssets(assetDir, { sourceMaps: options.sourceMaps ?? false });
   // restify takes two-argument handlers only as async functions.
   const page = async (req: Request, res: Response) => assets.send(req, res, 'index.html', { 'Content-Security-Policy': TAB_CONTENT_SECURITY_POLICY, 'Referrer-Policy': 'no-referrer' });
   // The server ignores trailing slashes: this is /tab/ too.
