@@ -13,4 +13,6 @@ if (build.status !== 0) {
 }
 // The tab's browser bundle (esbuild, well under a second).
 require('./build-tab.js').buildTab({ quiet: true });
+// Before the server loads restify: its spdy dependency's DEP0111 warning says nothing a user can act on.
+require(path.join(root, 'dist', 'src', 'logging', 'known-deprecations.js')).silenceKnownDeprecations();
 require(path.join(root, 'dist', 'src', 'server.js'));

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import type { Logger } from '../ports/logger';
 import type { Metrics } from '../ports/metrics';
+import { requestLogLevel } from '../logging/request-log-level';
 import { errorResponse } from './error-response';
 
 /** Methods recorded by name in metrics; anything else a client invents is counted as `other`. */
@@ -46,9 +47,9 @@ export class HttpServer {
     server.use(restify.plugins.queryParser({ mapParams: false }));
     server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: options.maxBodyBytes ?? 1_000_000, rejectUnknown: false }));
     server.on('after', (req: restify.Request, res: restify.Response) => {
-      const level = res.statusCode >= 500 ? 'error' : 'info';
       const ms = Date.now() - req.time();
-      options.logger[level]({ requestId: req.getId(), method: req.method, path: req.path(), status: res.statusCode, ms }, 'request');
+      const entry = { requestId: req.getId(), method: req.method ?? '', path: req.path(), status: res.statusCode, ms };
+      options.logger[requestLogLevel(entry)](entry, 'request');
       // The route pattern, not the path: paths carry ids and would make a series per request.
       const route = String(req.getRoute()?.path ?? 'unmatched');
       const method = HTTP_METHODS.has(req.method ?? '') ? String(req.method) : 'other';

@@ -13,6 +13,12 @@ const REDACT = [
   'req.headers.authorization', 'headers.authorization', '*.headers.authorization',
 ];
 
+function prettyMessage(log: Record<string, unknown>, messageKey: string): string {
+  const message = String(log[messageKey] ?? '');
+  if (message !== 'request' || typeof log.path !== 'string') return message;
+  return `${String(log.method)} ${log.path} ${String(log.status)} (${String(log.ms)} ms)`;
+}
+
 /** JSON lines on stdout (or the given stream), or readable lines for a person running the demo. */
 export function createPinoLogger(level: LogLevel, format: 'json' | 'pretty' = 'json', destination?: NodeJS.WritableStream): Logger {
   const options = {
@@ -22,7 +28,8 @@ export function createPinoLogger(level: LogLevel, format: 'json' | 'pretty' = 'j
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (format === 'pretty') {
-    return pino(options, pretty({ destination: destination ?? 1, colorize: destination === undefined && process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service', sync: true }));
+    // One line per entry, and a request reads as "GET /tab/ 200 (3 ms)": a demo terminal stays readable.
+    return pino(options, pretty({ destination: destination ?? 1, colorize: destination === undefined && process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service', sync: true, singleLine: true, messageFormat: prettyMessage }));
   }
   return destination ? pino(options, destination) : pino(options);
 }

@@ -52,4 +52,8 @@ describe('npm start with the default DATA_DIR', () => {
     expect(config.currentUser.email).toBe('jan.devries@horizon-groep.example');
     expect(config.bot.name).toBe('AFAS for Teams');
   });
+
+  it("prints no deprecation warning from restify's spdy dependency", () => {
+    expect(output).not.toContain('DEP0111');
+  });
 });
