@@ -62,6 +62,20 @@ export function registerAdminRoutes(http: HttpServer, deps: AdminApiDeps): void 
   };
   const ok = (body: unknown): Answer => ({ status: 200, body });
 
+  // The tab asks on every load whether to show "Admin": a plain answer for everyone, so a user who
+  // is no owner causes no 403 in the browser console and no warning in the log.
+  server.get('/api/admin/role', async (req: Request, res: Response) => {
+    try {
+      const scope = await admin.authorize.execute(await deps.authenticate(req));
+      sendAdminJson(res, 200, { owner: true, tenantId: scope.tenantId, actor: scope.actor, everyTenant: scope.everyTenant });
+    } catch (error) {
+      const problem = adminProblem(error);
+      if (!problem) throw error;
+      const notOwner = problem.body.code === 'forbidden';
+      if (!notOwner) logger.warn({ requestId: req.getId(), code: problem.body.code, status: problem.status }, 'admin request refused');
+      sendAdminJson(res, notOwner ? 200 : problem.status, notOwner ? { owner: false } : problem.body);
+    }
+  });
   server.get('/api/admin/me', route(async (scope) => ok({ tenantId: scope.tenantId, actor: scope.actor, everyTenant: scope.everyTenant })));
 
   server.get('/api/admin/connections', route(async (scope) => ok({ connections: await admin.listConnections.execute(scope) })));

@@ -7,7 +7,7 @@ import { AdminScreen } from './admin-screen';
 
 /**
  * The tab's way into administration: whether this user is an app owner (asked once; everyone else
- * is answered 403, gets no entry, and no admin data is ever requested for them), the "Admin"
+ * gets no entry, and no admin data is ever requested for them), the "Admin"
  * entry, and the admin screen while it is open.
  */
 export class AdminAccess {

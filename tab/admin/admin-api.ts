@@ -1,7 +1,7 @@
 import { callApi, type ApiClientOptions } from '../api-client';
 import {
   accessRuleSchema,
-  adminMeSchema,
+  adminRoleSchema,
   auditPageSchema,
   connectionCheckSchema,
   connectionListSchema,
@@ -45,8 +45,8 @@ export interface ConnectionChanges {
 
 /** What the admin screen asks the server (/api/admin/*). Implemented over HTTP below; tests use a fake. */
 export interface AdminApi {
-  /** Resolves for app owners; rejects (403) for everyone else. */
-  me(): Promise<AdminMe>;
+  /** The owner's scope for app owners; null for everyone else (asked without a failing request). */
+  me(): Promise<AdminMe | null>;
   connections(): Promise<AdminConnection[]>;
   createConnection(input: ConnectionChanges): Promise<AdminConnection>;
   updateConnection(id: string, changes: ConnectionChanges): Promise<AdminConnection>;
@@ -69,8 +69,9 @@ const path = (id: string) => `/api/admin/connections/${encodeURIComponent(id)}`;
 export class HttpAdminApi implements AdminApi {
   constructor(private readonly options: ApiClientOptions) {}
 
-  me(): Promise<AdminMe> {
-    return callApi(this.options, 'GET', '/api/admin/me', undefined, adminMeSchema);
+  async me(): Promise<AdminMe | null> {
+    const role = await callApi(this.options, 'GET', '/api/admin/role', undefined, adminRoleSchema);
+    return role.owner ? { tenantId: role.tenantId, actor: role.actor, everyTenant: role.everyTenant } : null;
   }
 
   async connections(): Promise<AdminConnection[]> {

@@ -13,6 +13,12 @@ const kind = z.enum(['task', 'signal']);
 export const adminMeSchema = z.object({ tenantId: z.nullable(z.string()), actor: z.string(), everyTenant: z.boolean() });
 export type AdminMe = z.infer<typeof adminMeSchema>;
 
+/** GET /api/admin/role: 200 for everyone signed in; the owner's scope only for app owners. */
+export const adminRoleSchema = z.union([
+  z.object({ owner: z.literal(true), tenantId: z.nullable(z.string()), actor: z.string(), everyTenant: z.boolean() }),
+  z.object({ owner: z.literal(false) }),
+]);
+
 /** Which connector field feeds which work-item property (`date` -> `submitdate`); only overrides. */
 export const fieldMapSchema = z.record(z.string(), z.string());
 export type FieldMapOverrides = z.infer<typeof fieldMapSchema>;

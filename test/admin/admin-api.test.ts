@@ -58,6 +58,14 @@ describe('the admin API', () => {
       expect(await h.auditActions()).toHaveLength(eventsBefore);
     });
 
+    it('tells the tab whether the caller is an owner with a plain 200, logging no refusal for someone who is not', async () => {
+      expect(await h.call('olga', 'GET', '/api/admin/role')).toMatchObject({ status: 200, body: { owner: true, tenantId: TENANT_A, actor: 'olga.owner@contoso.nl', everyTenant: false } });
+      const refusalsBefore = h.logger.lines.filter((l) => l.message.startsWith('admin request refused')).length;
+      expect(await h.call('piet', 'GET', '/api/admin/role')).toMatchObject({ status: 200, body: { owner: false } });
+      expect(h.logger.lines.filter((l) => l.message.startsWith('admin request refused'))).toHaveLength(refusalsBefore);
+      expect((await h.call(null, 'GET', '/api/admin/role')).status).toBe(401);
+    });
+
     it('knows an owner by object id once seen by UPN, so a token without a UPN still works', async () => {
       expect((await h.call('olga', 'GET', '/api/admin/me')).body).toEqual({ tenantId: TENANT_A, actor: 'olga.owner@contoso.nl', everyTenant: false });
       expect((await h.storage.owners.get(TENANT_A, 'olga.owner@contoso.nl'))?.aadObjectId).toBe(PEOPLE.olga.aadObjectId);

@@ -28,6 +28,13 @@ describe('the admin entry', () => {
     expect(tab.$$('.admin-row .badge').map((b) => b.textContent)).toEqual(['Default', 'Enabled', 'Keys: set']);
   });
 
+  it('gives no entry to someone the server says is no owner (a plain answer, not a failed request)', async () => {
+    const admin = new FakeAdminApi().answer('me', null);
+    const tab = await startAdminTab(admin, { open: false });
+    expect(tab.$$('.admin-entry')).toHaveLength(0);
+    expect(admin.methods).toEqual(['me']);
+  });
+
   it('gives someone who is not an app owner no entry at all, and asks for no admin data', async () => {
     const admin = new FakeAdminApi().answer('me', NOT_OWNER);
     const tab = await startAdminTab(admin, { open: false });

@@ -32,7 +32,7 @@ export class FakeAdminApi implements AdminApi {
     return call.args as Parameters<AdminApi[M]>;
   }
 
-  me(): Promise<AdminMe> {
+  me(): Promise<AdminMe | null> {
     return this.take('me', []);
   }
   connections(): Promise<AdminConnection[]> {
