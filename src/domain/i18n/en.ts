@@ -219,7 +219,7 @@ export const en = {
   'adminTab.form.save': 'Save',
   'adminTab.field.name': 'Name',
   'adminTab.field.environment': 'AFAS environment',
-  'adminTab.field.environmentHint': 'The environment name (O12345AA), a participant number (12345), or the full URL ending in /ProfitRestServices.',
+  'adminTab.field.environmentHint': 'The environment name (O12345AA) or a participant number (12345). Any other address is set by the operator of this server.',
   'adminTab.field.environmentType': 'Which environment of this participant',
   'adminTab.environmentType.production': 'Production',
   'adminTab.environmentType.test': 'Test',

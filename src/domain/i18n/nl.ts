@@ -217,7 +217,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'adminTab.form.save': 'Opslaan',
   'adminTab.field.name': 'Naam',
   'adminTab.field.environment': 'AFAS-omgeving',
-  'adminTab.field.environmentHint': 'De omgevingsnaam (O12345AA), een deelnemernummer (12345), of de volledige URL die eindigt op /ProfitRestServices.',
+  'adminTab.field.environmentHint': 'De omgevingsnaam (O12345AA) of een deelnemernummer (12345). Een ander adres stelt de beheerder van deze server in.',
   'adminTab.field.environmentType': 'Welke omgeving van deze deelnemer',
   'adminTab.environmentType.production': 'Productie',
   'adminTab.environmentType.test': 'Test',
