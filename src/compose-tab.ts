@@ -24,6 +24,7 @@ import { GetActivationStatus } from './use-cases/get-activation-status';
 import { GetTile } from './use-cases/get-tile';
 import { ListWorkItems } from './use-cases/list-work-items';
 import { RequestActivationCode } from './use-cases/request-activation-code';
+import { OpenedItems } from './use-cases/opened-items';
 import { SetFirstList } from './use-cases/set-first-list';
 
 export interface TabCompositionDeps {
@@ -58,6 +59,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
   const listWorkItems = new ListWorkItems({ activations: storage.activations, connections: storage.connections, source, clock });
   const entra = new JoseSsoTokenValidator({ audiences: config.tab.ssoAudiences, jwksUrl: config.tab.jwksUrl, allowedTenants: config.tab.allowedTenants, clock });
   let validator: SsoTokenValidator = entra;
+  const opened = new OpenedItems({ state: storage.state, clock });
   if (config.demo) {
     const issuer = await DevTokenIssuer.create({ tenantId: PLAYGROUND_TENANT_ID, clock });
     validator = new DemoSsoTokenValidator(entra, issuer);
@@ -76,7 +78,8 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
   registerTabApiRoutes(deps.http.restify, {
     validator,
     checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners }),
-    getTile: new GetTile({ listWorkItems, preferences: storage.preferences }),
+    getTile: new GetTile({ listWorkItems, preferences: storage.preferences, opened }),
+    opened,
     getActivationStatus: new GetActivationStatus({ activations: storage.activations, attempts, clock }),
     requestActivationCode: new RequestActivationCode({ connections: storage.connections, attempts, afas: deps.afas, clock }),
     confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas: deps.afas, listWorkItems, clock }),

@@ -1,6 +1,7 @@
 import {
   activatedSchema,
   codeSentSchema,
+  noContentSchema,
   preferencesSchema,
   problemSchema,
   tileResponseSchema,
@@ -19,6 +20,8 @@ export interface TabApi {
   resendCode(): Promise<CodeSentResponse>;
   confirmCode(code: string): Promise<ActivatedResponse>;
   setFirstList(list: ListKind): Promise<PreferencesResponse>;
+  /** The user opened this item from the tab: it shows as read from now on. */
+  markOpened(kind: ListKind, id: string): Promise<void>;
 }
 
 /** A call that did not succeed. `status` 0 = the server was not reached or answered nonsense. */
@@ -113,5 +116,9 @@ export class HttpTabApi implements TabApi {
 
   setFirstList(firstList: ListKind): Promise<PreferencesResponse> {
     return callApi(this.options, 'PUT', '/api/tab/preferences', { firstList }, preferencesSchema);
+  }
+
+  async markOpened(kind: ListKind, id: string): Promise<void> {
+    await callApi(this.options, 'POST', '/api/tab/opened', { kind, id }, noContentSchema);
   }
 }

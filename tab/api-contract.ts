@@ -95,6 +95,9 @@ export const problemSchema = z.object({
 });
 export type ApiProblem = z.infer<typeof problemSchema>;
 
+/** POST /api/tab/opened answers 204: nothing to read. */
+export const noContentSchema = z.null();
+
 export const MAX_TILE_ITEMS = 1000;
 /** How many items the tab shows at first, and how many more each "Show more" adds. */
 export const TILE_PAGE_SIZE = 100;

@@ -200,6 +200,7 @@ export class TabApp {
           onRefresh: () => void this.schedule.now(),
           onShowFirst: (first) => void this.showFirst(first),
           onShowMore: () => this.showMore(),
+          onOpenItem: (kind, id) => this.markOpened(kind, id),
         });
     }
   }
@@ -208,6 +209,20 @@ export class TabApp {
   private selectList(list: ListKind): void {
     const onTabs = this.deps.doc.activeElement?.getAttribute('role') === 'tab';
     if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, list, shown: list === this.screen.model.list ? this.screen.model.shown : TILE_PAGE_SIZE } }, onTabs ? `tab-${list}` : undefined);
+  }
+
+  /** Shown as read at once; the server remembers it for the next tile and other devices. */
+  private markOpened(kind: ListKind, id: string): void {
+    if (this.screen.kind !== 'tile') return;
+    const { data } = this.screen.model;
+    const key = kind === 'task' ? 'tasks' : 'signals';
+    const view = data[key];
+    const item = view.ok ? view.items.find((i) => i.id === id) : undefined;
+    if (view.ok && item?.unread) {
+      const items = view.items.map((i) => (i.id === id ? { ...i, unread: false } : i));
+      this.updateTile({ data: { ...data, [key]: { ...view, items, unread: Math.max(0, view.unread - 1) } } });
+    }
+    this.deps.api.markOpened(kind, id).catch((error: unknown) => console.warn('could not remember the opened item', error));
   }
 
   /** The next TILE_PAGE_SIZE items; the focus goes to the first of them, where reading goes on. */

@@ -11,6 +11,7 @@ import type { ConfirmActivationCode } from '../use-cases/confirm-activation-code
 import type { GetActivationStatus } from '../use-cases/get-activation-status';
 import type { GetTile } from '../use-cases/get-tile';
 import type { RequestActivationCode } from '../use-cases/request-activation-code';
+import type { OpenedItems } from '../use-cases/opened-items';
 import type { SetFirstList } from '../use-cases/set-first-list';
 import type { TileResponse } from '../../tab/api-contract';
 import { authenticateTabRequest } from './tab-auth';
@@ -27,6 +28,8 @@ export interface TabApiDeps {
   readonly requestActivationCode: RequestActivationCode;
   readonly confirmActivationCode: ConfirmActivationCode;
   readonly setFirstList: SetFirstList;
+  /** Items opened from the tab show as read from then on (AFAS does not learn it). */
+  readonly opened: OpenedItems;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -34,6 +37,7 @@ export interface TabApiDeps {
 const requestBody = z.object({ afasUserId: z.string().max(254) });
 const confirmBody = z.object({ code: z.string().max(64) });
 const preferencesBody = z.object({ firstList: z.enum(['task', 'signal']) });
+const openedBody = z.object({ kind: z.enum(['task', 'signal']), id: z.string().min(1).max(200) });
 
 /** `/api/tab/*`: the tile and activation for the signed-in Teams user. */
 export function registerTabApiRoutes(server: Server, deps: TabApiDeps): void {
@@ -73,6 +77,11 @@ export function registerTabApiRoutes(server: Server, deps: TabApiDeps): void {
     const activated = await deps.confirmActivationCode.execute(user, parse(confirmBody, req).code);
     deps.logger.info({ requestId: req.getId(), tenantId: user.tenantId, user: user.aadObjectId }, 'activated from the tab');
     return { status: 200, body: { afasUserId: activated.afasUserId } };
+  }));
+  server.post('/api/tab/opened', route(async (user, req) => {
+    const { kind, id } = parse(openedBody, req);
+    await deps.opened.mark(user, kind, id);
+    return { status: 204, body: null };
   }));
   server.put('/api/tab/preferences', route(async (user, req) => {
     const saved = await deps.setFirstList.execute(user, parse(preferencesBody, req).firstList);

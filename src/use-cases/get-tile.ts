@@ -5,6 +5,7 @@ import { DEFAULT_PREFERENCES, type UserPreferences } from '../domain/user-prefer
 import type { WorkItemKind } from '../domain/work-item';
 import type { PreferenceStore } from '../ports/preference-store';
 import type { ListWorkItems, MyWorkItems } from './list-work-items';
+import type { OpenedItems } from './opened-items';
 
 /** One list of the tile: its items, or why AFAS could not give them (the other list may still show). */
 export type TileList = { readonly ok: true; readonly list: MyWorkItems } | { readonly ok: false; readonly error: unknown };
@@ -22,7 +23,7 @@ export interface Tile {
  * missing AFAS connection, which only an administrator can fix.
  */
 export class GetTile {
-  constructor(private readonly deps: { readonly listWorkItems: ListWorkItems; readonly preferences: PreferenceStore }) {}
+  constructor(private readonly deps: { readonly listWorkItems: ListWorkItems; readonly preferences: PreferenceStore; readonly opened: OpenedItems }) {}
 
   async execute(user: UserKey): Promise<Tile> {
     const [tasks, signals, preferences] = await Promise.all([this.list(user, 'task'), this.list(user, 'signal'), this.deps.preferences.get(user)]);
@@ -34,7 +35,7 @@ export class GetTile {
 
   private list(user: UserKey, kind: WorkItemKind): Promise<TileList> {
     return this.deps.listWorkItems.execute(user, kind).then(
-      (list): TileList => ({ ok: true, list }),
+      async (list): Promise<TileList> => ({ ok: true, list: { ...list, items: await this.deps.opened.applyTo(user, list.items) } }),
       (error: unknown): TileList => ({ ok: false, error }),
     );
   }

@@ -6,11 +6,11 @@ import { el, safeHttpUrl, srOnly, type ViewContext } from './dom';
  * One list's items. Each is a link (Enter opens it, the browser shows where it goes) whose click
  * goes through the host, as Teams wants links out of a tab to be opened.
  */
-export function itemList(ctx: ViewContext, items: readonly ItemView[], onOpen: (url: string) => void): HTMLUListElement {
+export function itemList(ctx: ViewContext, items: readonly ItemView[], onOpen: (url: string, item: ItemView) => void): HTMLUListElement {
   return el(ctx.doc, 'ul', { className: 'items' }, items.map((item) => el(ctx.doc, 'li', {}, [itemLink(ctx, item, onOpen)])));
 }
 
-function itemLink(ctx: ViewContext, item: ItemView, onOpen: (url: string) => void): HTMLElement {
+function itemLink(ctx: ViewContext, item: ItemView, onOpen: (url: string, item: ItemView) => void): HTMLElement {
   const { doc, lang } = ctx;
   const url = safeHttpUrl(item.url);
   const title = item.title.trim() === '' ? translate(lang, 'list.untitled') : item.title;
@@ -31,7 +31,7 @@ function itemLink(ctx: ViewContext, item: ItemView, onOpen: (url: string) => voi
     on: {
       click: (event) => {
         event.preventDefault();
-        onOpen(url);
+        onOpen(url, item);
       },
     },
   }, children);

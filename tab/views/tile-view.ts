@@ -22,6 +22,8 @@ export interface TileModel {
 export interface TileHandlers {
   onSelect(kind: ListKind): void;
   onOpen(url: string): void;
+  /** An item of the current list was opened (after onOpen). */
+  onOpenItem(kind: ListKind, id: string): void;
   onRefresh(): void;
   onShowFirst(first: boolean): void;
   onShowMore(): void;
@@ -90,7 +92,11 @@ function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: 
         on: { click: () => handlers.onShowMore() },
       })
     : null;
-  return [itemList(ctx, view.items.slice(0, model.shown), handlers.onOpen), showMore, beyondLine(ctx, view.total - view.items.length, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
+  const openItem = (url: string, item: { id: string }) => {
+    handlers.onOpen(url);
+    handlers.onOpenItem(model.list, item.id);
+  };
+  return [itemList(ctx, view.items.slice(0, model.shown), openItem), showMore, beyondLine(ctx, view.total - view.items.length, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 
 /** Items beyond what the server sends (MAX_TILE_ITEMS): only AFAS InSite has them, so the line links there. */

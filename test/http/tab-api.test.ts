@@ -33,7 +33,7 @@ describe('the tab API in demo mode', () => {
       headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: response.status, json: (await response.json()) as Json };
+    return { status: response.status, json: (response.status === 204 ? {} : await response.json()) as Json };
   }
 
   async function activate(token: string, email: string): Promise<void> {
@@ -109,6 +109,19 @@ describe('the tab API in demo mode', () => {
     const tile = await call(token, 'GET', '/api/tab/tile');
     expect(tile.json.tasks).toMatchObject({ ok: true, total: 130 });
     expect((tile.json.tasks as { items: unknown[] }).items).toHaveLength(130);
+  });
+
+  it('remembers which items the user opened from Teams and shows them as read from then on', async () => {
+    // Pieter, activated by the test before (130 tasks, some unread).
+    const token = await tokenFor(PERSON.pieter);
+    type Tasks = { items: { id: string; unread: boolean }[]; unread: number };
+    const before = (await call(token, 'GET', '/api/tab/tile')).json.tasks as Tasks;
+    const unread = before.items.find((i) => i.unread)!;
+    expect(await call(token, 'POST', '/api/tab/opened', { kind: 'task', id: unread.id })).toMatchObject({ status: 204 });
+    const after = (await call(token, 'GET', '/api/tab/tile')).json.tasks as Tasks;
+    expect(after.items.find((i) => i.id === unread.id)?.unread).toBe(false);
+    expect(after.unread).toBe(before.unread - 1);
+    expect((await call(token, 'POST', '/api/tab/opened', { kind: 'invoice', id: unread.id })).status).toBe(400);
   });
 
   it('reports a list AFAS cannot give next to the one it can', async () => {

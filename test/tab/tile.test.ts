@@ -67,6 +67,18 @@ describe('the live tile', () => {
     expect(tab.host.opened).toEqual([`${INSITE}/taak?id=a1`, INSITE]);
   });
 
+  it('shows an opened item as read at once and tells the server, which remembers it', async () => {
+    const api = apiWith(tile());
+    const tab = await startTab({ api });
+    expect(tab.$('.tile-counts').textContent).toBe('2 open tasks, 1 new · 1 signal');
+    expect(tab.$$('.dot-unread')).toHaveLength(1);
+    await tab.click('a.item-unread');
+    expect(tab.host.opened).toEqual([`${INSITE}/taak?id=a1`]);
+    expect(api.calls).toContain('markOpened task t1');
+    expect(tab.$$('.dot-unread')).toHaveLength(0);
+    expect(tab.$('.tile-counts').textContent).toBe('2 open tasks · 1 signal');
+  });
+
   it('switches lists with a click and with the arrow keys, keeping keyboard focus on the tabs', async () => {
     const tab = await startTab({ api: apiWith(tile()) });
     await tab.click('#afas-list-tab-signal');

@@ -40,6 +40,10 @@ export class FakeTabApi implements TabApi {
     return take(this.firstLists, 'setFirstList');
   }
 
+  async markOpened(kind: ListKind, id: string): Promise<void> {
+    this.calls.push(`markOpened ${kind} ${id}`);
+  }
+
   release(): void {
     this.releases.splice(0).forEach((release) => release());
   }
