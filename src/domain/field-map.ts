@@ -14,7 +14,7 @@ export interface FieldMap {
   readonly from: string;
   readonly date: string;
   readonly type: string;
-  /** Truthy when the user has opened the item; absent or falsy means unread. */
+  /** Truthy when the user has opened the item; absent or falsy means unread. Optional properties may be '' (mapped to no field). */
   readonly opened: string;
   readonly subjectId: string;
 }
@@ -22,6 +22,12 @@ export interface FieldMap {
 export type FieldMapOverrides = Partial<FieldMap>;
 
 export const REQUIRED_FIELD_KEYS: readonly (keyof FieldMap)[] = ['id', 'title'];
+
+/**
+ * An override that maps an optional property to no field at all (a connector without a sender,
+ * say): the property stays empty and the connection check does not look for a field.
+ */
+export const NO_FIELD = '-';
 
 export const DEFAULT_FIELD_MAPS: Readonly<Record<WorkItemKind, FieldMap>> = Object.freeze({
   task: Object.freeze({
@@ -47,12 +53,14 @@ export const DEFAULT_FIELD_MAPS: Readonly<Record<WorkItemKind, FieldMap>> = Obje
 export function resolveFieldMap(kind: WorkItemKind, overrides: FieldMapOverrides = {}): FieldMap {
   const merged: Record<string, string> = { ...DEFAULT_FIELD_MAPS[kind] };
   for (const [key, value] of Object.entries(overrides)) {
-    if (typeof value === 'string' && value.trim() !== '') merged[key] = value.trim();
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    if (value.trim() !== NO_FIELD) merged[key] = value.trim();
+    else if (!REQUIRED_FIELD_KEYS.includes(key as keyof FieldMap)) merged[key] = '';
   }
   return Object.freeze(merged as unknown as FieldMap);
 }
 
-/** The distinct connector field names a map needs, in a stable order. */
+/** The distinct connector field names a map needs, in a stable order (properties mapped to no field need none). */
 export function fieldsNeeded(map: FieldMap): string[] {
-  return [...new Set(Object.values(map))];
+  return [...new Set(Object.values(map).filter((name) => name !== ''))];
 }

@@ -54,15 +54,38 @@ describe('"Test connection" against the AFAS sandbox', () => {
     expect(h.sandbox.stats.requests.map((r) => r.path.replace(/^\/ProfitRestServices/i, ''))).toEqual(['/ProfitVersion', '/metainfo', '/metainfo/get/Teams_Tasks', '/metainfo/get/Teams_Signals']);
   });
 
-  it('names a field the connector lacks, what it is for, and where to add it in Profit', async () => {
-    h.sandbox.removeConnectorField('Teams_Tasks', 'submitter');
+  it('names a required field the connector lacks, what it is for, and where to add it in Profit', async () => {
+    h.sandbox.removeConnectorField('Teams_Tasks', 'description');
     await h.activate('olga', id);
     const check = await test();
     expect(check.outcome).toBe('problems');
-    expect(check.connectors[0].missingFields).toEqual([{ field: 'submitter', usedFor: ['from'] }]);
+    expect(check.connectors[0].missingFields).toEqual([{ field: 'description', usedFor: ['title'] }]);
     expect(problems(check).map((f) => f.message)).toEqual([
-      'GetConnector Teams_Tasks lacks a field the tasks need: submitter (from). In Profit, open GetConnector Teams_Tasks, add it on the "Gegevens" tab (its fields) and save; or change this connection\'s field map to fields the connector has.',
+      'GetConnector Teams_Tasks lacks a field the tasks cannot do without: description (title). In Profit, open GetConnector Teams_Tasks, add it on the "Gegevens" tab (its fields) and save; or change this connection\'s field map to fields the connector has.',
     ]);
+  });
+
+  it('calls a working setup in order when only optional fields are missing, with a note of what users will not see', async () => {
+    for (const field of ['submitter', 'opened', 'subjectid']) h.sandbox.removeConnectorField('Teams_Signals', field);
+    await h.activate('olga', id);
+    const check = await test();
+    expect(check.outcome).toBe('ok');
+    expect(problems(check)).toEqual([]);
+    expect(check.connectors[1].missingFields.map((m) => m.field)).toEqual(['submitter', 'opened', 'subjectid']);
+    expect(check.findings.filter((f) => f.status === 'warning').map((f) => f.message)).toEqual([
+      'GetConnector Teams_Signals has no submitter (from), opened (opened), subjectid (subjectId), so the signals show without: who sent an item; which items are new (every item shows as new); the dossier item. The signals work without them. To show them, add the fields on the "Gegevens" tab of GetConnector Teams_Signals; to stop this note, map each property to - (no field) in this connection\'s field map.',
+    ]);
+  });
+
+  it('lets an admin map an optional field to nothing ("-"): no note, and the list still reads', async () => {
+    h.sandbox.removeConnectorField('Teams_Signals', 'submitter');
+    const saved = await h.call('olga', 'PATCH', `/api/admin/connections/${id}`, { signalFieldMap: { from: '-' } });
+    expect(saved.status).toBe(200);
+    expect((await h.call('olga', 'PATCH', `/api/admin/connections/${id}`, { signalFieldMap: { title: '-' } })).status).toBe(400);
+    await h.activate('olga', id);
+    const check = await test();
+    expect(check.outcome).toBe('ok');
+    expect(check.findings.filter((f) => f.status !== 'ok')).toEqual([]);
   });
 
   it('checks the fields of the field map as the admin set it', async () => {

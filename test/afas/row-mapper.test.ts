@@ -23,6 +23,13 @@ function mapOne(row: AfasRow) {
 }
 
 describe('RowMapper', () => {
+  it('leaves a property mapped to no field ("-") empty, even when the row has the default field', () => {
+    const map = resolveFieldMap('task', { from: '-', title: '-' });
+    expect(map.title).toBe('description');
+    const [item] = new RowMapper(new RecordingLogger()).tasks('Teams_Tasks', [taskRow()], map).items;
+    expect(item).toMatchObject({ title: 'Approve leave request', from: null });
+  });
+
   it('maps a task row through the default field map and keeps the whole row', () => {
     const row = taskRow();
     expect(mapOne(row)).toEqual({

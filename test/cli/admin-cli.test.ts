@@ -86,17 +86,22 @@ describe('npm run admin (the CLI), spawned against a fresh SQLite DATA_DIR', () 
     expect(confirmed.stdout).toContain('Result: everything checked is in order.');
     expect(confirmed.code).toBe(0);
 
+    // An optional field missing is a note: the exit code follows the required fields (id, title) only.
     sandbox.removeConnectorField('Teams_Signals', 'signaltype');
+    const noted = await admin(['connection', 'test', id, '--as', JAN]);
+    expect(noted.code).toBe(0);
+    expect(noted.stdout).toContain('WARNING  GetConnector Teams_Signals has no signaltype (type), so the signals show without: the type of an item.');
+    sandbox.removeConnectorField('Teams_Signals', 'description');
     const lacking = await admin(['connection', 'test', id, '--as', JAN]);
     expect(lacking.code).toBe(1);
-    expect(lacking.stdout).toContain('PROBLEM  GetConnector Teams_Signals lacks a field the signals need: signaltype (type). In Profit, open GetConnector Teams_Signals, add it on the "Gegevens" tab');
+    expect(lacking.stdout).toContain('PROBLEM  GetConnector Teams_Signals lacks a field the signals cannot do without: description (title). In Profit, open GetConnector Teams_Signals, add it on the "Gegevens" tab');
 
     const removed = await admin(['connection', 'remove', id]);
     expect(removed).toMatchObject({ code: 0, stdout: `Removed connection ${id}.\n` });
     expect((await admin(['connection', 'list'])).stdout).toContain('No connections yet.');
 
     const events = await withStorage((storage) => storage.audit.list({ limit: 20 }));
-    expect(events.map((e) => e.action).reverse()).toEqual(['connection.create', 'connection.test', 'connection.test', 'connection.test', 'connection.remove']);
+    expect(events.map((e) => e.action).reverse()).toEqual(['connection.create', 'connection.test', 'connection.test', 'connection.test', 'connection.test', 'connection.remove']);
     expect(new Set(events.map((e) => e.actor))).toEqual(new Set([`cli:${userInfo().username}`]));
     expect(events.at(-1)?.details).toMatchObject({ apiKey: '[set]', environmentKey: '[set]' });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NO_FIELD } from '../../domain/field-map';
 import { isLoopbackHost } from '../../domain/afas-environment';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
@@ -53,14 +54,16 @@ const optionalTemplate = z.union([z.literal('').transform(() => null), z.null(),
 
 const connectorName = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be a GetConnector name (letters, digits, _ . -), such as Teams_Tasks');
 const fieldName = z.string().trim().regex(/^[A-Za-z0-9_]{1,100}$/, 'must be a connector field name (letters, digits and _), such as submitdate');
+/** An optional property may also be mapped to no field at all. */
+const optionalField = z.union([z.literal(NO_FIELD), fieldName], { error: `must be a connector field name (letters, digits and _), such as submitdate, or ${NO_FIELD} for none` });
 const fieldMap = z.strictObject({
   id: fieldName.optional(),
   title: fieldName.optional(),
-  from: fieldName.optional(),
-  date: fieldName.optional(),
-  type: fieldName.optional(),
-  opened: fieldName.optional(),
-  subjectId: fieldName.optional(),
+  from: optionalField.optional(),
+  date: optionalField.optional(),
+  type: optionalField.optional(),
+  opened: optionalField.optional(),
+  subjectId: optionalField.optional(),
 });
 const appConnectorKey = z.string().trim().regex(HEX32, 'must be 32 hexadecimal characters, as AFAS shows it in the app connector');
 

@@ -2,7 +2,7 @@ import type { Activation } from '../../domain/activation';
 import type { AfasConnection } from '../../domain/afas-connection';
 import { isAfasError } from '../../domain/afas-error';
 import { checkConnectorFields } from '../../domain/connector-field-check';
-import { resolveFieldMap, type FieldMap } from '../../domain/field-map';
+import { NO_FIELD, REQUIRED_FIELD_KEYS, resolveFieldMap, type FieldMap } from '../../domain/field-map';
 import { templatePlaceholders } from '../../domain/link-template';
 import type { WorkItemKind } from '../../domain/work-item';
 import type { ActivationStore } from '../../ports/activation-store';
@@ -113,7 +113,12 @@ export class TestConnection {
     }
     const map = resolveFieldMap(kind, kind === 'task' ? connection.taskFieldMap : connection.signalFieldMap);
     const missing = checkConnectorFields({ fields }, map).missing.map((field) => ({ field, usedFor: usesOf(map, field) }));
-    findings.push(missing.length === 0 ? { check: 'fields', kind, status: 'ok', message: `GetConnector ${connector} has every field the ${KIND_WORDS[kind]} need.` } : missingFieldsFinding(kind, connector, missing));
+    // Only id and title decide whether the list works; without an optional field the user just sees less.
+    const required = missing.filter((m) => m.usedFor.some((property) => REQUIRED_FIELD_KEYS.includes(property as keyof FieldMap)));
+    const optional = missing.filter((m) => !required.includes(m));
+    if (required.length === 0) findings.push({ check: 'fields', kind, status: 'ok', message: `GetConnector ${connector} has the fields the ${KIND_WORDS[kind]} need (id and title).` });
+    else findings.push(missingFieldsFinding(kind, connector, required));
+    if (optional.length > 0) findings.push(missingOptionalFieldsFinding(kind, connector, optional));
     const template = kind === 'task' ? connection.taskUrlTemplate : connection.signalUrlTemplate;
     const known = new Set(fields.flatMap((f) => [f.id, f.fieldId]).map((name) => name.toLowerCase()));
     const unknown = template ? templatePlaceholders(template).filter((name) => !known.has(name.toLowerCase())) : [];
@@ -156,12 +161,32 @@ function usesOf(map: FieldMap, field: string): string[] {
   return Object.entries(map).filter(([, name]) => name.toLowerCase() === field.toLowerCase()).map(([property]) => property);
 }
 
+/** What the user will not see without them, and how to add them or switch them off. */
+const OPTIONAL_EFFECT: Record<string, string> = {
+  from: 'who sent an item',
+  date: 'dates (items are not sorted by date)',
+  type: 'the type of an item',
+  opened: 'which items are new (every item shows as new)',
+  subjectId: 'the dossier item',
+};
+
+function missingOptionalFieldsFinding(kind: WorkItemKind, connector: string, missing: readonly MissingField[]): CheckFinding {
+  const list = missing.map((m) => `${m.field} (${m.usedFor.join(', ')})`).join(', ');
+  const effects = [...new Set(missing.flatMap((m) => m.usedFor.map((property) => OPTIONAL_EFFECT[property] ?? property)))].join('; ');
+  return {
+    check: 'fields',
+    kind,
+    status: 'warning',
+    message: `GetConnector ${connector} has no ${list}, so the ${KIND_WORDS[kind]} show without: ${effects}. The ${KIND_WORDS[kind]} work without ${missing.length === 1 ? 'it' : 'them'}. To show ${missing.length === 1 ? 'it' : 'them'}, add ${missing.length === 1 ? 'the field' : 'the fields'} on the "Gegevens" tab of GetConnector ${connector}; to stop this note, map ${missing.length === 1 ? 'the property' : 'each property'} to ${NO_FIELD} (no field) in this connection's field map.`,
+  };
+}
+
 function missingFieldsFinding(kind: WorkItemKind, connector: string, missing: readonly MissingField[]): CheckFinding {
   const list = missing.map((m) => `${m.field} (${m.usedFor.join(', ')})`).join(', ');
   return {
     check: 'fields',
     kind,
     status: 'problem',
-    message: `GetConnector ${connector} lacks ${missing.length === 1 ? 'a field' : 'fields'} the ${KIND_WORDS[kind]} need: ${list}. In Profit, open GetConnector ${connector}, add ${missing.length === 1 ? 'it' : 'them'} on the "Gegevens" tab (its fields) and save; or change this connection's field map to fields the connector has.`,
+    message: `GetConnector ${connector} lacks ${missing.length === 1 ? 'a field' : 'fields'} the ${KIND_WORDS[kind]} cannot do without: ${list}. In Profit, open GetConnector ${connector}, add ${missing.length === 1 ? 'it' : 'them'} on the "Gegevens" tab (its fields) and save; or change this connection's field map to fields the connector has.`,
   };
 }
