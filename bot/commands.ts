@@ -15,9 +15,12 @@ const WORDS: Record<Command, readonly string[]> = {
   english: ['english', 'engels', 'in english', 'taal engels', 'language english', 'en'],
 };
 
-const LOOKUP = new Map<string, Command>(
-  (Object.entries(WORDS) as [Command, readonly string[]][]).flatMap(([command, words]) => words.map((w) => [w, command] as [string, Command])),
+/** Every phrase the bot understands, with its command. */
+export const COMMAND_WORDS: readonly (readonly [word: string, command: Command])[] = (Object.entries(WORDS) as [Command, readonly string[]][]).flatMap(([command, words]) =>
+  words.map((w) => [w, command] as const),
 );
+
+const LOOKUP = new Map<string, Command>(COMMAND_WORDS);
 
 /**
  * Removes the bot's @mention (Teams puts `<at>Name</at>` in the text), markup left by the client,

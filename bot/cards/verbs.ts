@@ -49,7 +49,7 @@ export const LANGUAGE_CHOICES = ['teams', 'en', 'nl'] as const;
  * The chat commands a button may run (`command.run`). Their answer arrives as a new message, so the
  * card with the button (help, welcome, a notification) stays.
  */
-export const BUTTON_COMMANDS = ['tasks', 'signals', 'summary', 'help'] as const satisfies readonly Command[];
+export const BUTTON_COMMANDS = ['tasks', 'signals', 'summary', 'help', 'settings', 'activate'] as const satisfies readonly Command[];
 export type ButtonCommand = (typeof BUTTON_COMMANDS)[number];
 
 /** Pages are 1-based, as the user reads them. The cap only rejects absurd payloads. */

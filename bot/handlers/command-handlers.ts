@@ -4,6 +4,9 @@ import type { BotTurn } from '../bot-turn';
 import type { Command } from '../commands';
 import { buildActivationCancelledCard } from '../cards/activation-cards';
 import { buildDeactivateCard } from '../cards/deactivate-card';
+import { buildDidYouMeanCard } from '../cards/did-you-mean-card';
+import { BUTTON_COMMANDS, type ButtonCommand } from '../cards/verbs';
+import { suggestCommand } from '../command-suggestion';
 import { buildHelpCard } from '../cards/help-card';
 import { buildMessageCard } from '../cards/message-card';
 import { showSummary, showWorkList } from '../work-views';
@@ -44,7 +47,13 @@ export const COMMAND_HANDLERS: Readonly<Record<Command, (turn: BotTurn) => Promi
   },
 };
 
-/** The answer to text that is no command: a short help card that says so. */
+/** The answer to text that is no command: "did you mean …?" for a typo, else a short help card that says so. */
 export async function answerUnrecognised(turn: BotTurn): Promise<void> {
+  const suggestion = suggestCommand(turn.context.activity.text);
+  if (suggestion) {
+    const command = (BUTTON_COMMANDS as readonly Command[]).includes(suggestion.command) ? (suggestion.command as ButtonCommand) : null;
+    await turn.replies.send(buildDidYouMeanCard({ lang: turn.lang, word: suggestion.word, command }));
+    return;
+  }
   await turn.replies.send(buildHelpCard({ lang: turn.lang, activated: await isActivated(turn), unrecognised: true }));
 }

@@ -1,4 +1,5 @@
 import { normaliseCommandText, parseCommand } from '../../bot/commands';
+import { editDistance, suggestCommand } from '../../bot/command-suggestion';
 import { InboundDedupe } from '../../bot/inbound-dedupe';
 import { FakeClock } from '../fakes/fake-clock';
 
@@ -43,5 +44,28 @@ describe('de-duplicating Teams retries', () => {
     const dedupe = new InboundDedupe(new FakeClock());
     expect(dedupe.firstTime(undefined)).toBe(true);
     expect(dedupe.firstTime(undefined)).toBe(true);
+  });
+});
+
+describe('suggestions for typos', () => {
+  it.each<[string, string | null]>([
+    ['my taks', 'my tasks'],
+    ['MY TAKS!!', 'my tasks'],
+    ['mijn takne', 'mijn taken'],
+    ['sumary', 'summary'],
+    ['overzciht', 'overzicht'],
+    ['helpp', 'help'],
+    ['what is the weather like', null],
+    ['hoe laat is het', null],
+    ['ok', null],
+    ['12345678', null],
+  ])('"%s" suggests %s', (text, word) => {
+    expect(suggestCommand(text)?.word ?? null).toBe(word);
+  });
+
+  it('measures edit distance as insertions, deletions and substitutions', () => {
+    expect(editDistance('taks', 'tasks')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
   });
 });

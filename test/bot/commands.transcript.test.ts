@@ -68,6 +68,18 @@ describe('commands of an activated user, in English and Dutch', () => {
     expect(shown).not.toMatch(/went wrong|ging .* mis/);
   });
 
+  it.each<[string, Locale, string, string, string | null]>([
+    ['my taks', 'en-US', 'Did you mean "my tasks"?', 'Yes, my tasks', 'tasks'],
+    ['mijn signalne', 'nl-NL', 'Bedoel je "mijn signalen"?', 'Ja, mijn signalen', 'signals'],
+    ['instelingen', 'nl-NL', 'Bedoel je "instellingen"?', 'Ja, instellingen', 'settings'],
+    ['deactivte', 'en-US', 'Did you mean "deactivate"?', 'What can I do?', null],
+  ])('a typo ("%s", %s) is answered with "did you mean", not the full help', async (text, locale, question, firstButton, command) => {
+    const card = onlyCard(await users[locale].say(text));
+    expect(visibleText(card).split('\n')[0]).toBe(question);
+    expect(topLevelActionTitles(card)[0]).toBe(firstButton);
+    expect(actions(card)[0]?.data).toEqual({ command: command ?? 'help' });
+  });
+
   it.each<[string, Locale, string]>([
     ['<at>AFAS</at> my tasks', 'en-US', 'My tasks'],
     ['<at>AFAS for Teams</at>&nbsp;Mijn taken', 'nl-NL', 'Mijn taken'],

@@ -101,6 +101,9 @@ export const en = {
   'error.userIdInvalid': "That is not an AFAS e-mail address or user code. Check it and try again.",
   'error.notStarted': "There is no activation in progress. Start again to have AFAS e-mail you a code.",
   'unknown.intro': "I did not understand that. These are the things I can do:",
+  'unknown.didYouMean': 'Did you mean "{command}"?',
+  'unknown.runIt': 'Yes, {command}',
+  'unknown.typeIt': 'Type it as shown to go on.',
   'activation.throttled': "A new code can be requested at {time}. Use the code from the last e-mail until then.",
   'activation.waitBeforeRestart': 'AFAS can be asked for a new code once a minute. You can start again at {time}.',
 

@@ -99,6 +99,9 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'error.userIdInvalid': "Dat is geen AFAS-e-mailadres of gebruikerscode. Controleer het en probeer het opnieuw.",
   'error.notStarted': "Er loopt geen activatie. Begin opnieuw, dan mailt AFAS je een code.",
   'unknown.intro': "Dat begreep ik niet. Dit kan ik voor je doen:",
+  'unknown.didYouMean': 'Bedoel je "{command}"?',
+  'unknown.runIt': 'Ja, {command}',
+  'unknown.typeIt': 'Typ het zoals hierboven om verder te gaan.',
   'activation.throttled': "Een nieuwe code kun je om {time} aanvragen. Gebruik tot die tijd de code uit de laatste e-mail.",
   'activation.waitBeforeRestart': 'AFAS kan één keer per minuut om een nieuwe code worden gevraagd. Je kunt om {time} opnieuw beginnen.',
 
