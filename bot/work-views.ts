@@ -5,7 +5,7 @@ import { buildSummaryCard } from './cards/summary-card';
 import { buildWorkListCard } from './cards/work-list-card';
 
 /** "My tasks" / "My signals": reads AFAS with the user's token and answers with the list card. */
-export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1): Promise<void> {
+export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1, from?: 'summary'): Promise<void> {
   const mine = await turn.services.listWorkItems.execute(turn.user, kind);
   await turn.replies.send(
     buildWorkListCard({
@@ -17,6 +17,7 @@ export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1):
       insiteUrl: mine.connection.insiteUrl,
       tabUrl: turn.services.tabUrl,
       now: turn.now,
+      ...(from ? { from } : {}),
     }),
   );
 }

@@ -64,8 +64,8 @@ function build(input: SummaryCardInput, perKind: number): AdaptiveCard {
   else body.push(...section(input, 'task', perKind), ...section(input, 'signal', perKind));
   body.push(paragraph(translate(lang, 'list.updated', { time: formatTime(lang, input.now) }), { isSubtle: true, size: 'small' }, { spacing: 'medium' }));
   const actions: CardAction[] = [
-    executeAction(VERBS.listPage, translate(lang, 'summary.allTasks'), { kind: 'task', page: 1 }),
-    executeAction(VERBS.listPage, translate(lang, 'summary.allSignals'), { kind: 'signal', page: 1 }),
+    executeAction(VERBS.listPage, translate(lang, 'summary.allTasks'), { kind: 'task', page: 1, from: 'summary' }),
+    executeAction(VERBS.listPage, translate(lang, 'summary.allSignals'), { kind: 'signal', page: 1, from: 'summary' }),
     executeAction(VERBS.summaryRefresh, translate(lang, 'list.refresh'), {}),
     openUrlAction(translate(lang, 'list.openAfas'), input.insiteUrl),
   ];

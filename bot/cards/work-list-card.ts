@@ -29,6 +29,8 @@ export interface WorkListCardInput {
   /** Deep link to the personal tab, when the app has one. */
   readonly tabUrl?: string | null;
   readonly now: Date;
+  /** Opened from the summary card: a Back button returns to it, and paging keeps it. */
+  readonly from?: 'summary';
 }
 
 export interface PageWindow {
@@ -48,10 +50,12 @@ export function pageWindow(itemCount: number, requestedPage: number): PageWindow
 
 function listActions(input: WorkListCardInput, window: PageWindow): CardAction[] {
   const { lang, kind } = input;
+  const from = input.from ? { from: input.from } : {};
   const actions: CardAction[] = [];
-  if (window.page > 1) actions.push(executeAction(VERBS.listPage, translate(lang, 'list.previous'), { kind, page: window.page - 1 }));
-  if (window.page < window.pages) actions.push(executeAction(VERBS.listPage, translate(lang, 'list.next'), { kind, page: window.page + 1 }));
-  actions.push(executeAction(VERBS.listRefresh, translate(lang, 'list.refresh'), { kind, page: window.page }));
+  if (input.from === 'summary') actions.push(executeAction(VERBS.summaryRefresh, translate(lang, 'list.back'), {}));
+  if (window.page > 1) actions.push(executeAction(VERBS.listPage, translate(lang, 'list.previous'), { kind, page: window.page - 1, ...from }));
+  if (window.page < window.pages) actions.push(executeAction(VERBS.listPage, translate(lang, 'list.next'), { kind, page: window.page + 1, ...from }));
+  actions.push(executeAction(VERBS.listRefresh, translate(lang, 'list.refresh'), { kind, page: window.page, ...from }));
   actions.push(openUrlAction(translate(lang, 'list.openAfas'), input.insiteUrl));
   if (input.tabUrl) actions.push(openUrlAction(translate(lang, 'list.openTab'), input.tabUrl, 'secondary'));
   return actions;

@@ -16,8 +16,8 @@ async function notStarted(turn: BotTurn): Promise<void> {
  * land here only when no activation dialog is running (otherwise the dialog takes them).
  */
 export const VERB_HANDLERS: VerbHandlers<BotTurn, Promise<void>> = {
-  'list.page': (data, turn) => showWorkList(turn, data.kind, data.page),
-  'list.refresh': (data, turn) => showWorkList(turn, data.kind, data.page),
+  'list.page': (data, turn) => showWorkList(turn, data.kind, data.page, data.from),
+  'list.refresh': (data, turn) => showWorkList(turn, data.kind, data.page, data.from),
   'summary.refresh': (_data, turn) => showSummary(turn),
   'activation.start': (_data, turn) => turn.beginActivation(),
   'activation.submitUser': (data, turn) => turn.beginActivation({ afasUserId: data.afasUserId }),

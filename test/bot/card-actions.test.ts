@@ -102,6 +102,19 @@ describe('paging and refreshing lists', () => {
     expect(visibleText(card)).toMatch(/^My tasks\n130 open tasks.*\nPage 1 of 13/);
     expect(topLevelActionTitles(card)).toContain('Next');
   });
+
+  it('a list opened from the summary has Back, kept while paging, which returns to the summary', async () => {
+    const summary = onlyCard(await pieter.say('summary'));
+    const allTasks = actions(summary).find((a) => a.title === 'All tasks')!;
+    const first = onlyCard(await pieter.click(allTasks.verb!, allTasks.data as Record<string, unknown>));
+    expect(topLevelActionTitles(first)).toEqual(['Back', 'Next', 'Refresh', 'Open AFAS']);
+    const next = actions(first).find((a) => a.title === 'Next')!;
+    const second = onlyCard(await pieter.click(next.verb!, next.data as Record<string, unknown>));
+    expect(visibleText(second)).toContain('Page 2 of 13');
+    const back = actions(second).find((a) => a.title === 'Back')!;
+    expect(visibleText(onlyCard(await pieter.click(back.verb!, back.data as Record<string, unknown>))).split('\n')[0]).toBe('Your AFAS summary');
+    expect(topLevelActionTitles(onlyCard(await pieter.say('my tasks')))).not.toContain('Back');
+  });
 });
 
 describe('command buttons (help, welcome, after activation, on notifications)', () => {

@@ -122,6 +122,7 @@ export const en = {
   'list.page': 'Page {page} of {pages}',
   'list.next': 'Next',
   'list.previous': 'Previous',
+  'list.back': 'Back',
   'list.refresh': 'Refresh',
   'list.open': 'Open',
   'list.openAfas': 'Open AFAS',

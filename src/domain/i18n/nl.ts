@@ -120,6 +120,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'list.page': 'Pagina {page} van {pages}',
   'list.next': 'Volgende',
   'list.previous': 'Vorige',
+  'list.back': 'Terug',
   'list.refresh': 'Vernieuwen',
   'list.open': 'Openen',
   'list.openAfas': 'Openen in AFAS',

@@ -61,8 +61,8 @@ describe('the summary', () => {
     const card = buildSummaryCard(input({ lang: 'nl' }));
     expect(topLevelActionTitles(card)).toEqual(['Alle taken', 'Alle signalen', 'Vernieuwen', 'Openen in AFAS']);
     expect(actions(card).filter((a) => a.verb === 'list.page').map((a) => a.data)).toEqual([
-      { kind: 'task', page: 1 },
-      { kind: 'signal', page: 1 },
+      { kind: 'task', page: 1, from: 'summary' },
+      { kind: 'signal', page: 1, from: 'summary' },
     ]);
   });
 
