@@ -38,7 +38,7 @@ export const PROFIT_SENDER = 'AFAS Profit';
 
 const euroFormat = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** `€ 1.234,50`, as Dutch text shows an amount. */
+/** `€ 1.234,50`, as Dutch text shows an amount; the space is a no-break space, so a line never ends after the euro sign. */
 export function euro(amount: number): string {
-  return `€ ${euroFormat.format(amount)}`;
+  return `€\u00a0${euroFormat.format(amount)}`;
 }

@@ -48,7 +48,8 @@ export function plainText(text: string, maxLength: number = MAX_TEXT_LENGTH): st
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(LINE_BREAKS_AND_TABS, ' ')
     .replace(CONTROL_AND_BIDI, '')
-    .replace(/\s+/g, ' ')
+    // No-break spaces stay: they keep "€ 350,88" on one line.
+    .replace(/[^\S\u00a0]+/g, ' ')
     .trim();
   return truncate(cleaned, maxLength, cut)
     .replace(TEMPLATE_OPEN, `{${WORD_JOINER}`)

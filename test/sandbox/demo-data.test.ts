@@ -1,3 +1,4 @@
+import { euro } from '../../sandbox/demo-vocabulary';
 import { parseAfasDate } from '../../src/domain/amsterdam-time';
 import { AfasSandbox, DEMO_USERS, TASK_FIELDS } from '../../sandbox';
 import { FakeClock } from '../fakes/fake-clock';
@@ -96,5 +97,11 @@ describe('sandbox options', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('demo amounts', () => {
+  it('keep the euro sign and the amount together with a no-break space', () => {
+    expect(euro(350.88)).toBe('€\u00a0350,88');
   });
 });

@@ -97,6 +97,7 @@ describe('hostile AFAS text', () => {
 describe('plainText', () => {
   it('keeps ordinary text, accents and emoji as they are', () => {
     expect(plainText('Declaratie €12,50 van Zoë 👍')).toBe('Declaratie €12,50 van Zoë 👍');
+    expect(plainText('Declaratie (€\u00a0350,88)')).toBe('Declaratie (€\u00a0350,88)');
   });
 
   it('does not split an emoji when cutting', () => {
