@@ -7,6 +7,7 @@ import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { RowMapper } from './afas/row-mapper';
 import type { AppConfig } from './config';
 import { AppError } from './domain/app-error';
+import { runningPlaygroundUrl } from './dev/agents-playground';
 import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from './dev/playground-identities';
 import { DEV_HOST_PATH, registerDevHostRoutes } from './http/dev-host-routes';
 import type { HttpServer } from './http/http-server';
@@ -73,6 +74,8 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
     });
   } else if (config.tab.ssoAudiences.length === 0) {
     logger.warn({}, 'the tab API accepts no sign-in: set MicrosoftAppId (or TAB_SSO_AUDIENCE) to use the tab in Teams');
+      // Where main.ts runs the Playground (DATA_DIR/playground).
+      playgroundUrl: () => (config.playground.enabled ? runningPlaygroundUrl(join(config.dataDir, 'playground')) : null),
   }
   registerTabStaticRoutes(deps.http.restify, assetDir, { sourceMaps: config.demo });
   registerTabApiRoutes(deps.http.restify, {

@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { devHostPage, type DevHostPerson } from './dev-host-page';
+import { startPage } from './dev-host-start-page';
 import { isLoopbackRequest } from './loopback';
 import { StaticAssets } from './static-assets';
 
@@ -10,6 +11,8 @@ export interface DevHostDeps {
   readonly issueToken: (index: number) => Promise<string>;
   /** The built tab (holds dev-host.js and dev-host.css). */
   readonly assetDir: string;
+  /** The Agents Playground's web UI for the start page, once it runs. */
+  readonly playgroundUrl?: () => string | null;
 }
 
 export const DEV_HOST_PATH = '/dev/';
@@ -38,6 +41,11 @@ export function registerDevHostRoutes(server: Server, deps: DevHostDeps): void {
     res.setHeader('Cache-Control', 'no-store');
     res.sendRaw(200, devHostPage(deps.people), { 'Content-Type': 'text/html; charset=utf-8' });
   });
+  server.get('/', localOnly((_req, res) => {
+    res.setHeader('Content-Security-Policy', PAGE_POLICY);
+    res.setHeader('Cache-Control', 'no-store');
+    res.sendRaw(200, startPage({ playgroundUrl: deps.playgroundUrl?.() ?? null }), { 'Content-Type': 'text/html; charset=utf-8' });
+  }));
   // The server ignores trailing slashes: this is /dev/ too.
   server.get('/dev', page);
   server.get('/dev/dev-host.js', localOnly((req, res) => assets.send(req, res, 'dev-host.js')));

@@ -26,6 +26,20 @@ describe('the product as npm start runs it', () => {
     }
   });
 
+  it('in demo mode answers GET / with a start page that links what npm start prints', async () => {
+    const demo = await startDemoApp();
+    try {
+      const res = await fetch(`${demo.app.origin}/`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      const html = await res.text();
+      for (const link of ['href="/dev/"', 'href="/sandbox/mail"', 'href="/healthz"']) expect(html).toContain(link);
+      expect(html).toContain('the Agents Playground is not running');
+    } finally {
+      await demo.stop();
+    }
+  });
+
   it('outside demo mode does not expose the sandbox at all', async () => {
     const demo = await startDemoApp({
       DEMO: 'false',
@@ -38,6 +52,7 @@ describe('the product as npm start runs it', () => {
       expect(demo.app.sandbox).toBeNull();
       expect((await fetch(`${demo.app.origin}/sandbox/mail`)).status).toBe(404);
       expect((await fetch(`${demo.app.origin}/sandbox/afas/ProfitRestServices/ProfitVersion`)).status).toBe(404);
+      expect((await fetch(`${demo.app.origin}/`)).status).toBe(404);
       const connection = await demo.app.storage.connections.get('default');
       expect(connection?.baseUrl).toBe('https://12345.rest.afas.online/ProfitRestServices');
       expect(await demo.app.storage.connections.getSecrets('default')).toEqual({ apiKey: '0123456789abcdef0123456789abcdef', environmentKey: 'fedcba9876543210fedcba9876543210' });

@@ -51,6 +51,9 @@ describe('npm start with the default DATA_DIR', () => {
     expect(config.currentUser.name).toBe(PLAYGROUND_PEOPLE[0]!.name);
     expect(config.currentUser.email).toBe('jan.devries@horizon-groep.example');
     expect(config.bot.name).toBe('AFAS for Teams');
+    const origin = /Health: +(http:\/\/\S+)\/healthz/.exec(output)?.[1];
+    const start = await (await fetch(`${origin}/`)).text();
+    expect(start).toContain(`<a href="${url}">Chat with the bot</a>`);
   });
 
   it("prints no deprecation warning from restify's spdy dependency", () => {
