@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm run docs:screenshot`: starts the product in demo mode, walks the README's first steps in the
-// Agents Playground with headless Chromium (activate, code from the sandbox mailbox, "my tasks")
-// and saves docs/images/playground-my-tasks.png. Needs Debian's chromium (apt-get install chromium).
+// `npm run docs:screenshot`: walks the README's "first five minutes" word for word in the Agents
+// Playground with headless Chromium, against `npm start` with the default settings (DATA_DIR ./data,
+// relative to a fresh working directory; only the ports differ, so a running demo is not disturbed),
+// and saves docs/images/playground-my-tasks.png. Fails when a step does not answer as the README says.
+// Needs Debian's chromium (apt-get install chromium).
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -10,8 +12,9 @@ const { chromium } = require('playwright-core');
 
 const root = path.resolve(__dirname, '..');
 const port = 3987;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'afas-docs-'));
+const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'afas-docs-'));
 const out = path.join(root, 'docs', 'images', 'playground-my-tasks.png');
+const JAN = 'jan.devries@horizon-groep.example';
 
 async function waitFor(check, what, ms = 60_000) {
   const end = Date.now() + ms;
@@ -26,7 +29,9 @@ async function waitFor(check, what, ms = 60_000) {
 async function main() {
   let log = '';
   // Playwright gives every launch a fresh temporary profile (the --user-data-dir the flags ask for).
-  const app = spawn(process.execPath, ['scripts/start.js'], { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PLAYGROUND_PORT: '0', LOG_LEVEL: 'warn' }, detached: true });
+  const env = { ...process.env, PORT: String(port), PLAYGROUND_PORT: '0' };
+  delete env.DATA_DIR;
+  const app = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd, env, detached: true });
   app.stdout.on('data', (d) => (log += d));
   app.stderr.on('data', (d) => (log += d));
   const browser = await chromium.launch({
@@ -34,26 +39,47 @@ async function main() {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
+    // 1. The last lines printed name the URLs; "Chat with the bot" is signed in as Jan de Vries.
     const url = await waitFor(() => /Chat with the bot: (http:\/\/\S+)/.exec(log)?.[1], 'the Playground URL');
+    const mailbox = await waitFor(() => /Sandbox mailbox: (http:\/\/\S+)/.exec(log)?.[1], 'the mailbox URL');
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     await page.goto(url);
-    // The compose box is a contenteditable element that shows "Type a message..." as a placeholder.
+    await page.getByText('Jan de Vries').first().waitFor();
+    // 2. The bot has welcomed you; "my tasks" offers to activate; "activate".
     const box = page.locator('[data-lexical-editor="true"][role="textbox"]');
     await box.waitFor();
     await page.getByText('Welcome to AFAS for Teams').first().waitFor();
-    const say = async (text, expect, nth = 0) => {
+    const cards = page.locator('.ac-adaptiveCard');
+    const say = async (text, expect) => {
+      const before = await cards.count();
       await box.click();
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
-      await page.getByText(expect).nth(nth).waitFor({ timeout: 30_000 });
+      await waitFor(async () => (await cards.count()) > before && expect.test(await cards.last().innerText()), `the answer to "${text}" (${expect})`, 30_000);
     };
-    await say('activate', 'Which AFAS user are you?');
-    await say('jan.devries@horizon-groep.example', 'Enter that code below');
-    const mails = await (await fetch(`http://127.0.0.1:${port}/sandbox/mail.json`)).json();
-    await say(mails[0].code, 'now linked to AFAS user');
-    // Activation already showed the task list once; "my tasks" shows it again.
-    await say('my tasks', 'My tasks', 1);
-    await page.getByText('My tasks').nth(1).scrollIntoViewIfNeeded();
+    await say('my tasks', /Link your AFAS user first/);
+    await say('activate', /Which AFAS user are you\?/);
+    // 3. Prefilled from Teams; send the address; the code arrives in the sandbox mailbox.
+    const prefilled = await cards.last().locator('input').inputValue();
+    if (prefilled !== JAN) throw new Error(`the AFAS user is prefilled with "${prefilled}", not ${JAN}`);
+    await say(JAN, /Enter that code below/);
+    const code = await waitFor(async () => /Code: <strong>(\d{8})<\/strong>/.exec(await (await fetch(mailbox)).text())?.[1], 'the code in the mailbox');
+    // 4. The code links the account and shows the tasks, new ones marked, each with Open.
+    await say(code, /My tasks\n/);
+    const tasks = await cards.last().innerText();
+    if (!/New ·/.test(tasks) || !/Open/.test(tasks)) throw new Error(`the task card shows no new items or no Open buttons:\n${tasks}`);
+    // A command button: "My signals" on the activation card answers with a new card.
+    const before = await cards.count();
+    await cards.filter({ hasText: 'now linked to AFAS user' }).last().getByRole('button', { name: 'My signals', exact: true }).click();
+    await waitFor(async () => (await cards.count()) > before && /^My signals\n/.test(await cards.last().innerText()), 'the signals after the My signals button', 30_000);
+    // 5. my signals, summary, help, nederlands / english.
+    await say('my signals', /^My signals\n/);
+    await say('summary', /^Your AFAS summary\n/);
+    await say('help', /^What you can ask me\n/);
+    await say('nederlands', /Vanaf nu antwoord ik in het Nederlands/);
+    await say('english', /From now on I answer in English/);
+    await say('my tasks', /^My tasks\n/);
+    await cards.last().scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
@@ -69,7 +95,8 @@ async function main() {
     } catch {
       // Already gone.
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    fs.rmSync(cwd, { recursive: true, force: true });
   }
 }
 
