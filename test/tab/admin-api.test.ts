@@ -46,10 +46,10 @@ describe('the admin API client against the admin API', () => {
 
     expect((await olga.testConnection(created.id)).outcome).toBe('not_confirmable');
     await harness.activate('olga', created.id);
-    harness.sandbox.removeConnectorField('Teams_Tasks', 'submitdate');
+    harness.sandbox.removeConnectorField('Teams_Tasks', 'description');
     const check = await olga.testConnection(created.id);
     expect(check.outcome).toBe('problems');
-    expect(check.connectors.find((c) => c.kind === 'task')?.missingFields).toEqual([{ field: 'submitdate', usedFor: ['date'] }]);
+    expect(check.connectors.find((c) => c.kind === 'task')?.missingFields).toEqual([{ field: 'description', usedFor: ['title'] }]);
 
     expect(await olga.setAccessRule(created.id, { mode: 'listed', users: ['piet.user@contoso.nl'] })).toMatchObject({ mode: 'listed', users: [{ upn: 'piet.user@contoso.nl', aadObjectId: null }] });
     expect((await olga.accessRule(created.id)).mode).toBe('listed');
