@@ -16,6 +16,7 @@ import { registerTabStaticRoutes } from './http/tab-static-routes';
 import type { AfasClientFactory } from './ports/afas-client';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
+import type { NotificationWakeUp } from './ports/notification-wake-up';
 import type { SsoTokenValidator } from './ports/sso-token-validator';
 import type { Storage } from './ports/storage';
 import { ActivationAttempts } from './use-cases/activation-attempts';
@@ -24,8 +25,8 @@ import { ConfirmActivationCode } from './use-cases/confirm-activation-code';
 import { GetActivationStatus } from './use-cases/get-activation-status';
 import { GetTile } from './use-cases/get-tile';
 import { ListWorkItems } from './use-cases/list-work-items';
-import { RequestActivationCode } from './use-cases/request-activation-code';
 import { OpenedItems } from './use-cases/opened-items';
+import { RequestActivationCode } from './use-cases/request-activation-code';
 import { SetFirstList } from './use-cases/set-first-list';
 
 export interface TabCompositionDeps {
@@ -35,6 +36,8 @@ export interface TabCompositionDeps {
   readonly afas: AfasClientFactory;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Polls a user at once after activation (the notification engine). */
+  readonly notifications: NotificationWakeUp;
   /** The built tab (`npm run build:tab`); default: tab/dist of this checkout. */
   readonly assetDir?: string;
 }
@@ -57,10 +60,10 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
   const assetDir = deps.assetDir ?? defaultTabAssetDir();
   const attempts = new ActivationAttempts(storage.state);
   const source = new AfasWorkItemSource(deps.afas, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
+  const opened = new OpenedItems({ state: storage.state, clock });
   const listWorkItems = new ListWorkItems({ activations: storage.activations, connections: storage.connections, source, clock });
   const entra = new JoseSsoTokenValidator({ audiences: config.tab.ssoAudiences, jwksUrl: config.tab.jwksUrl, allowedTenants: config.tab.allowedTenants, clock });
   let validator: SsoTokenValidator = entra;
-  const opened = new OpenedItems({ state: storage.state, clock });
   if (config.demo) {
     const issuer = await DevTokenIssuer.create({ tenantId: PLAYGROUND_TENANT_ID, clock });
     validator = new DemoSsoTokenValidator(entra, issuer);
@@ -71,21 +74,21 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
         return issuer.issue({ tenantId: PLAYGROUND_TENANT_ID, aadObjectId: person.aadObjectId, name: person.name, upn: person.userPrincipalName });
       },
       assetDir,
+      // Where main.ts runs the Playground (DATA_DIR/playground).
+      playgroundUrl: () => (config.playground.enabled ? runningPlaygroundUrl(join(config.dataDir, 'playground')) : null),
     });
   } else if (config.tab.ssoAudiences.length === 0) {
     logger.warn({}, 'the tab API accepts no sign-in: set MicrosoftAppId (or TAB_SSO_AUDIENCE) to use the tab in Teams');
-      // Where main.ts runs the Playground (DATA_DIR/playground).
-      playgroundUrl: () => (config.playground.enabled ? runningPlaygroundUrl(join(config.dataDir, 'playground')) : null),
   }
   registerTabStaticRoutes(deps.http.restify, assetDir, { sourceMaps: config.demo });
   registerTabApiRoutes(deps.http.restify, {
     validator,
-    checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners }),
+    checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners, homeTenantId: config.bot.tenantId }),
     getTile: new GetTile({ listWorkItems, preferences: storage.preferences, opened }),
     opened,
     getActivationStatus: new GetActivationStatus({ activations: storage.activations, attempts, clock }),
     requestActivationCode: new RequestActivationCode({ connections: storage.connections, attempts, afas: deps.afas, clock }),
-    confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas: deps.afas, listWorkItems, clock }),
+    confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas: deps.afas, listWorkItems, clock, notifications: deps.notifications }),
     setFirstList: new SetFirstList({ preferences: storage.preferences, clock }),
     clock,
     logger,

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../sandbox';
 import { BotHost } from '../bot/bot-host';
-import { BotFrameworkNotifier } from '../bot/proactive/bot-framework-notifier';
-import { createEmbeddedNotificationEngine } from './scheduler/embedded-notification-engine';
+import { composeNotificationStack } from './composition/notification-stack';
 import { notificationMetricsFrom } from './scheduler/notification-metrics';
 import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from './afas/axios-afas-client-factory';
@@ -25,6 +24,7 @@ import type { BotServices } from '../bot/bot-turn';
 import type { AfasClientFactory } from './ports/afas-client';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
+import type { NotificationWakeUp } from './ports/notification-wake-up';
 import type { Storage } from './ports/storage';
 import type { WorkItemSource } from './ports/work-item-source';
 import { AesGcmSecretBox } from './secrets/aes-gcm-secret-box';
@@ -67,7 +67,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ? parseEncryptionKey(config.encryption.currentKey)
     : loadOrCreateKeyFile(join(config.dataDir, 'encryption.key'));
   const secretBox = new AesGcmSecretBox({ current: currentKey, previous: config.encryption.previousKeys.map(parseEncryptionKey) });
-  const storage = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox });
+  const storage = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox, logger: logger.child({ component: 'storage' }) });
   logger.info({ engine: storage.engine }, 'storage ready');
 
   const metrics = new PromMetrics({ logger: logger.child({ component: 'metrics' }) });
@@ -81,18 +81,29 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const afasFactory = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }) });
   // One reader of AFAS lists for the bot and the notifications alike (one row mapper, one log-once memory).
   const source = new AfasWorkItemSource(afasFactory, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
-  const services = createBotServices({ storage, afas: afasFactory, source, clock, logger, invokeBudgetMs: 4500, tabUrl: null });
+  const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners, homeTenantId: config.bot.tenantId });
   const { appId, appPassword, appType, tenantId } = config.bot;
-  const botHost = new BotHost({ appId, appPassword, appType, tenantId, state: storage.state, services });
+  const notifications = composeNotificationStack({
+    bot: { appId, appPassword, appType, tenantId },
+    storage,
+    source,
+    clock,
+    logger,
+    engine: { pollIntervalMs: config.notifications.pollIntervalMs },
+    metrics: notificationMetricsFrom(metrics),
+    mayUse: async (user) => (await checkAccess.execute({ user, upn: null })).allowed,
+  });
+  const services = createBotServices({ storage, afas: afasFactory, source, clock, logger, checkAccess, notifications: notifications.engine, invokeBudgetMs: 4500, tabUrl: null });
+  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
   let listening: { port: number; origin: string };
   let devHostPath: string | null;
   try {
-    const tab = await composeTab({ config, http, storage, afas: afasFactory, clock, logger });
+    const tab = await composeTab({ config, http, storage, afas: afasFactory, clock, logger, notifications: notifications.engine });
     devHostPath = tab.devHostPath;
     const adminLogger = logger.child({ component: 'admin' });
-    const admin = createAdminServices({ storage, afas: afasFactory, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId });
+    const admin = createAdminServices({ storage, afas: afasFactory, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId, allowedBaseUrls: config.afasAllowedBaseUrls });
     // Demo mode without APP_OWNERS: the development host's first person (Jan de Vries) owns the app, so the
     // admin screen can be tried; setting APP_OWNERS replaces him at the next start.
     await admin.syncConfiguredOwners.execute(config.demo && config.appOwners.length === 0 ? [PLAYGROUND_PEOPLE[0].userPrincipalName] : config.appOwners);
@@ -108,18 +119,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host }, 'MicrosoftAppId is empty: local development mode, requests are not authenticated and the server listens on loopback only');
   sandbox?.start();
-  const notifier = new BotFrameworkNotifier({ adapter: botHost.adapter, appId: config.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
-  const notifications = createEmbeddedNotificationEngine({
-    storage,
-    source,
-    notifier,
-    clock,
-    logger: logger.child({ component: 'notifications' }),
-    pollIntervalMs: config.notifications.pollIntervalMs,
-    metrics: notificationMetricsFrom(metrics),
-    mayUse: async (user) => (await services.checkAccess.execute({ user, upn: null })).allowed,
-  });
-  await notifications.start();
+  await notifications.engine.start();
   const playground = config.playground.enabled
     ? new AgentsPlayground({ botEndpoint: `http://127.0.0.1:${listening.port}/api/messages`, workDir: join(config.dataDir, 'playground'), logger: logger.child({ component: 'playground' }), preferredPort: config.playground.port, baseEnv: config.childEnv })
     : null;
@@ -136,8 +136,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     close: () => {
       closing ??= (async () => {
         await playground?.stop();
-        await notifications.stop();
-        notifier.close();
+        await notifications.close();
         sandbox?.stop();
         await http.close();
         await sandbox?.close();
@@ -166,6 +165,9 @@ export interface BotServiceDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly source: WorkItemSource;
+  readonly checkAccess: CheckAccess;
+  /** Polls a user at once after activation (the notification engine). */
+  readonly notifications: NotificationWakeUp;
   readonly invokeBudgetMs: number;
   readonly tabUrl: string | null;
 }
@@ -179,10 +181,10 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
   return {
     listWorkItems,
     requestActivationCode: new RequestActivationCode({ connections: storage.connections, attempts, afas, clock }),
-    confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas, listWorkItems, clock }),
+    confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas, listWorkItems, clock, notifications: deps.notifications }),
     deactivateUser: new DeactivateUser({ activations: storage.activations, attempts }),
     updatePreferences: new UpdatePreferences({ preferences: storage.preferences, clock }),
-    checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners }),
+    checkAccess: deps.checkAccess,
     activations: storage.activations,
     conversations: storage.conversations,
     preferences: storage.preferences,

@@ -58,6 +58,9 @@ export class BotFrameworkNotifier implements Notifier {
   private async attempt(reference: ConversationReferenceJson, activity: Partial<Activity>, notAfter: number): Promise<SendResult> {
     let activityId: string | null = null;
     let late = false;
+    // Teams' answer is caught where the request is made: it must reach the classification, never
+    // the adapter's turn error handler (which would apologise and let the send count as delivered).
+    let refusal: { error: unknown } | null = null;
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference as Partial<ConversationReference>, async (context) => {
         // The last moment before the request is built: past the slot, nothing is sent.
@@ -69,11 +72,16 @@ export class BotFrameworkNotifier implements Notifier {
           this.warnedAboutClient = true;
           this.deps.logger.warn({ code: 'teams_client_untuned' }, 'the Bot Connector client is not shaped as expected: it retries on its own (Teams budgets may be exceeded) and opens a connection per message');
         }
-        activityId = (await context.sendActivity(activity))?.id ?? null;
+        try {
+          activityId = (await context.sendActivity(activity))?.id ?? null;
+        } catch (error) {
+          refusal = { error };
+        }
       });
-      return late ? { outcome: 'late' } : { outcome: 'sent', activityId };
     } catch (error) {
-      return classifySendError(error, this.deps.clock.now());
+      refusal = { error };
     }
+    if (refusal !== null) return classifySendError((refusal as { error: unknown }).error, this.deps.clock.now());
+    return late ? { outcome: 'late' } : { outcome: 'sent', activityId };
   }
 }

@@ -2,10 +2,11 @@ import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { WorkItemSource } from '../ports/work-item-source';
+import type { Random } from './backoff';
 import { InMemoryAfasAvailability } from './in-memory-afas-availability';
 import { InMemorySendBudget } from './in-memory-send-budget';
 import { InProcessJobQueue } from './in-process-job-queue';
-import { NotificationEngine, type NotificationEngineDeps } from './notification-engine';
+import { NotificationEngine, type NotificationEngineDeps, type NotificationEngineOptions } from './notification-engine';
 import type { NotificationMetrics } from './notification-metrics';
 import { jobGroup, NOTIFICATION_LANES, type EngineJobData } from './user-job';
 
@@ -15,9 +16,16 @@ export interface EmbeddedNotificationEngineDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly pollIntervalMs: number;
+  readonly options: NotificationEngineOptions;
   readonly metrics?: NotificationMetrics;
   readonly mayUse?: NotificationEngineDeps['mayUse'];
+  readonly random?: Random;
+}
+
+export interface EmbeddedNotificationEngine {
+  readonly engine: NotificationEngine;
+  /** The in-process queue (tests step a fake clock from one due job to the next through it). */
+  readonly queue: InProcessJobQueue<EngineJobData>;
 }
 
 /**
@@ -25,7 +33,7 @@ export interface EmbeddedNotificationEngineDeps {
  * and AFAS maintenance pauses in memory. Several replicas would pass shared adapters to
  * `NotificationEngine` instead (a BullMQ queue, Redis budgets); nothing else changes.
  */
-export function createEmbeddedNotificationEngine(deps: EmbeddedNotificationEngineDeps): NotificationEngine {
+export function createEmbeddedNotificationEngine(deps: EmbeddedNotificationEngineDeps): EmbeddedNotificationEngine {
   const { clock, logger } = deps;
   const queue = new InProcessJobQueue<EngineJobData>({
     clock,
@@ -33,7 +41,7 @@ export function createEmbeddedNotificationEngine(deps: EmbeddedNotificationEngin
     groupOf: jobGroup,
     onError: (key, error) => logger.error({ code: 'scheduler_job_failed', key, err: error instanceof Error ? error.message : String(error) }, 'notification job failed'),
   });
-  return new NotificationEngine({
+  const engine = new NotificationEngine({
     storage: deps.storage,
     source: deps.source,
     notifier: deps.notifier,
@@ -44,6 +52,8 @@ export function createEmbeddedNotificationEngine(deps: EmbeddedNotificationEngin
     logger,
     metrics: deps.metrics,
     mayUse: deps.mayUse,
-    options: { pollIntervalMs: deps.pollIntervalMs },
+    random: deps.random,
+    options: deps.options,
   });
+  return { engine, queue };
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock';
 import type { JobQueue, QueuedJob } from '../ports/job-queue';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
+import type { NotificationWakeUp } from '../ports/notification-wake-up';
 import type { SendBudget } from '../ports/send-budget';
 import type { Storage } from '../ports/storage';
 import type { WorkItemSource } from '../ports/work-item-source';
@@ -44,6 +45,8 @@ export interface NotificationEngineDeps {
 }
 
 const PAGE = 500;
+/** A new activation is polled this long after it completed. */
+const WAKE_DELAY_MS = 3000;
 /** Recovery at start: users with `to_deliver` entries are polled at once (the rest in their turn). */
 const RECOVERY_SCAN = 2000;
 
@@ -55,7 +58,7 @@ const RECOVERY_SCAN = 2000;
  * tenant's sends. Jobs go through the `JobQueue` port, budgets and AFAS pauses through ports of
  * their own, so replicas can share them later without touching the use cases.
  */
-export class NotificationEngine {
+export class NotificationEngine implements NotificationWakeUp {
   private readonly runner: UserJobRunner;
   private readonly metrics: NotificationMetrics;
   private readonly random: Random;
@@ -107,10 +110,16 @@ export class NotificationEngine {
     await this.deps.queue.stop();
   }
 
-  /** Polls a user soon (after activation, say) unless their job is already queued. */
+  /** Polls a user now (after activation) unless their job is already queued. Never rejects: logs. */
   async wake(user: UserKey): Promise<void> {
     const key = userJobKey(user);
-    if (!(await this.deps.queue.has(key))) await this.deps.queue.schedule(key, this.deps.clock.now(), newUserJob(this.deps.clock.now().getTime()));
+    try {
+      // A few seconds later: the chat's own answer to the activation comes first, then the first poll's card.
+      const at = this.deps.clock.now().getTime() + WAKE_DELAY_MS;
+      if (!(await this.deps.queue.has(key))) await this.deps.queue.schedule(key, new Date(at), newUserJob(at));
+    } catch (error) {
+      this.deps.logger.error({ code: 'scheduler_wake_failed', user: userKeyString(user), err: error instanceof Error ? error.message : String(error) }, 'could not poll a new activation at once; the next sweep picks it up');
+    }
   }
 
   private async handle(job: QueuedJob<EngineJobData>): Promise<void> {

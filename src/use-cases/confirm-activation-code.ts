@@ -6,6 +6,7 @@ import type { ActivationStore } from '../ports/activation-store';
 import type { AfasClientFactory } from '../ports/afas-client';
 import type { Clock } from '../ports/clock';
 import type { ConnectionStore } from '../ports/connection-store';
+import type { NotificationWakeUp } from '../ports/notification-wake-up';
 import type { ActivationAttempts } from './activation-attempts';
 import { connectionById } from './find-connection';
 import type { ListWorkItems, MyWorkItems } from './list-work-items';
@@ -17,6 +18,8 @@ export interface ConfirmActivationCodeDeps {
   readonly afas: AfasClientFactory;
   readonly listWorkItems: ListWorkItems;
   readonly clock: Clock;
+  /** The notification engine: polls the new activation at once. */
+  readonly notifications: NotificationWakeUp;
 }
 
 export interface Activated {
@@ -56,6 +59,7 @@ export class ConfirmActivationCode {
     }
     await this.deps.activations.save({ user, connectionId: connection.id, afasUserId: attempt.afasUserId, activatedAt: this.deps.clock.now() }, token);
     await this.deps.attempts.clear(user);
+    await this.deps.notifications.wake(user);
     const tasks = await this.deps.listWorkItems.execute(user, 'task');
     return { afasUserId: attempt.afasUserId, tasks };
   }

@@ -67,7 +67,8 @@ async function compose(env: Record<string, string>, demo: boolean, dataDir: stri
   const http = new HttpServer({ logger, readiness: () => storage.ping() });
   if (demo) sandbox.registerRoutes(http.restify, SANDBOX_PREFIX);
   const afas = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger });
-  await composeTab({ config, http, storage, afas, clock, logger, assetDir });
+  // The notification engine is not part of this harness: a first poll after activation is a no-op here.
+  await composeTab({ config, http, storage, afas, clock, logger, assetDir, notifications: { wake: async () => undefined } });
   const { port, origin } = await http.listen(0, '127.0.0.1');
   const insiteUrl = demo ? `${origin}/sandbox/insite` : 'https://insite.example.nl';
   const afasConfig = config.afas;

@@ -129,7 +129,7 @@ describe('the embedded engine', () => {
     const h = await NotificationHarness.start();
     try {
       await h.activate('aad-jan', JAN);
-      const engine = createEmbeddedNotificationEngine({ storage: h.storage, source: { list: async () => ({ items: [], skipped: 0, truncated: false }) }, notifier: { send: async () => ({ outcome: 'sent', activityId: null }) }, clock: h.clock, logger: h.logger, pollIntervalMs: 5 * MINUTE });
+      const { engine } = createEmbeddedNotificationEngine({ storage: h.storage, source: { list: async () => ({ items: [], skipped: 0, truncated: false }) }, notifier: { send: async () => ({ outcome: 'sent', activityId: null }) }, clock: h.clock, logger: h.logger, options: { pollIntervalMs: 5 * MINUTE } });
       await engine.start();
       expect(h.logger.lines.some((l) => l.message === 'notification engine started' && l.fields.jobs === 2)).toBe(true);
       await engine.stop();

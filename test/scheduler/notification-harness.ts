@@ -1,5 +1,3 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } from '../../sandbox';
 import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
@@ -9,11 +7,10 @@ import { DEFAULT_PREFERENCES, type UserPreferences } from '../../src/domain/user
 import type { Notifier } from '../../src/ports/notifier';
 import type { Storage } from '../../src/ports/storage';
 import type { WorkItemSource } from '../../src/ports/work-item-source';
-import { InMemoryAfasAvailability } from '../../src/scheduler/in-memory-afas-availability';
-import { InMemorySendBudget } from '../../src/scheduler/in-memory-send-budget';
-import { InProcessJobQueue } from '../../src/scheduler/in-process-job-queue';
-import { NotificationEngine, type NotificationEngineOptions } from '../../src/scheduler/notification-engine';
-import { jobGroup, NOTIFICATION_LANES, type EngineJobData } from '../../src/scheduler/user-job';
+import type { InProcessJobQueue } from '../../src/scheduler/in-process-job-queue';
+import type { NotificationEngine, NotificationEngineOptions } from '../../src/scheduler/notification-engine';
+import type { EngineJobData } from '../../src/scheduler/user-job';
+import { composeNotificationStack, type NotificationStack } from '../../src/composition/notification-stack';
 import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
 import { openStorage } from '../../src/storage/open-storage';
 import { registerDefaultConnection } from '../../src/use-cases/register-default-connection';
@@ -53,7 +50,7 @@ export interface EngineRun {
  */
 export class NotificationHarness {
   run!: EngineRun;
-  private readonly notifiers: BotFrameworkNotifier[] = [];
+  private readonly stacks: NotificationStack[] = [];
   private constructor(
     readonly clock: FakeClock,
     readonly sandbox: AfasSandbox,
@@ -95,26 +92,24 @@ export class NotificationHarness {
     return harness;
   }
 
-  /** A fresh engine (queue, budgets, notifier) over the same storage, as a restarted process builds it. */
+  /**
+   * A fresh engine (adapter, notifier, queue, budgets) over the same storage, built by the product's
+   * own composition (`composeNotificationStack`, as main.ts builds it): only AFAS, the Bot
+   * Connector and the clock are the test's.
+   */
   newEngine(wrap?: (real: Notifier) => Notifier, storage: Pick<Storage, 'activations' | 'connections' | 'conversations' | 'preferences' | 'deliveries'> = this.storage): EngineRun {
-    const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
-    const real = new BotFrameworkNotifier({ adapter: new CloudAdapter(auth), appId: '', clock: this.clock, logger: this.logger });
-    this.notifiers.push(real);
-    const wrapper = wrap ?? this.options.notifier;
-    const queue = new InProcessJobQueue<EngineJobData>({ clock: this.clock, lanes: NOTIFICATION_LANES, groupOf: jobGroup, onError: (key, error) => this.logger.error({ key, err: String(error) }, 'job failed') });
-    const engine = new NotificationEngine({
+    const stack = composeNotificationStack({
+      bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       storage,
       source: this.source,
-      notifier: wrapper ? wrapper(real) : real,
-      queue,
-      budget: new InMemorySendBudget(),
-      availability: new InMemoryAfasAvailability(),
       clock: this.clock,
       logger: this.logger,
+      engine: { pollIntervalMs: 5 * MINUTE, firstPollSpreadMs: 0, ...this.options.engine },
       random: seededRandom(),
-      options: { pollIntervalMs: 5 * MINUTE, firstPollSpreadMs: 0, ...this.options.engine },
+      wrapNotifier: wrap ?? this.options.notifier,
     });
-    return { engine, queue };
+    this.stacks.push(stack);
+    return { engine: stack.engine, queue: stack.queue };
   }
 
   /** A Teams user activated against an AFAS user, with a 1:1 conversation the bot can write into. */
@@ -187,7 +182,8 @@ export class NotificationHarness {
 
   async close(): Promise<void> {
     await this.run.engine.stop();
-    for (const notifier of this.notifiers) notifier.close();
+    // Only the current engine is stopped: an earlier one may hold a job that never finishes (a "crash").
+    for (const stack of this.stacks) stack.notifier.close();
     this.afas.close();
     await this.sandbox.close();
     await this.connector.close();

@@ -1,0 +1,72 @@
+import type { CloudAdapter } from 'botbuilder';
+import { createBotAdapter, type BotAdapterOptions } from '../../bot/bot-adapter';
+import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { Notifier } from '../ports/notifier';
+import type { WorkItemSource } from '../ports/work-item-source';
+import type { Random } from '../scheduler/backoff';
+import { createEmbeddedNotificationEngine, type EmbeddedNotificationEngineDeps } from '../scheduler/embedded-notification-engine';
+import type { InProcessJobQueue } from '../scheduler/in-process-job-queue';
+import type { NotificationEngine, NotificationEngineOptions } from '../scheduler/notification-engine';
+import type { NotificationMetrics } from '../scheduler/notification-metrics';
+import type { EngineJobData } from '../scheduler/user-job';
+
+export interface NotificationStackDeps {
+  /** The Bot Framework credentials (MicrosoftAppId...). */
+  readonly bot: Omit<BotAdapterOptions, 'logger'>;
+  readonly storage: EmbeddedNotificationEngineDeps['storage'];
+  readonly source: WorkItemSource;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly engine: NotificationEngineOptions;
+  readonly metrics?: NotificationMetrics;
+  readonly mayUse?: EmbeddedNotificationEngineDeps['mayUse'];
+  /** Jitter source (tests pass a seeded one); default `Math.random`. */
+  readonly random?: Random;
+  /** Wraps the notifier at its port (tests put a failing or stalling fake around the real one). */
+  readonly wrapNotifier?: (real: Notifier) => Notifier;
+}
+
+export interface NotificationStack {
+  /** The product's one CloudAdapter: the bot endpoint uses it too. */
+  readonly adapter: CloudAdapter;
+  readonly notifier: BotFrameworkNotifier;
+  readonly engine: NotificationEngine;
+  readonly queue: InProcessJobQueue<EngineJobData>;
+  /** Stops the engine (running jobs finish) and closes the notifier's connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * The Bot Framework adapter and everything that sends proactively through it: the notifier and the
+ * notification engine. Built here once for `main.ts`, the tests and the benchmarks alike, so the
+ * turn error handler, the notifier's classification and the engine's budgets under test are the
+ * ones users get.
+ */
+export function composeNotificationStack(deps: NotificationStackDeps): NotificationStack {
+  const { clock, logger } = deps;
+  const adapter = createBotAdapter({ ...deps.bot, logger: logger.child({ component: 'bot' }) });
+  const notifier = new BotFrameworkNotifier({ adapter, appId: deps.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
+  const { engine, queue } = createEmbeddedNotificationEngine({
+    storage: deps.storage,
+    source: deps.source,
+    notifier: deps.wrapNotifier ? deps.wrapNotifier(notifier) : notifier,
+    clock,
+    logger: logger.child({ component: 'notifications' }),
+    options: deps.engine,
+    metrics: deps.metrics,
+    mayUse: deps.mayUse,
+    random: deps.random,
+  });
+  return {
+    adapter,
+    notifier,
+    engine,
+    queue,
+    close: async () => {
+      await engine.stop();
+      notifier.close();
+    },
+  };
+}
