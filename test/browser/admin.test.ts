@@ -103,7 +103,7 @@ describe('the admin screen in Chromium, inside the development host', () => {
     expect(await frame.textContent('.check-findings')).toContain('AFAS cannot confirm the API key and environment key until someone activates');
   });
 
-  it('after the owner activated with it, names the field an admin removed from the GetConnector', async () => {
+  it('after the owner activated with it, names the required field an admin removed from the GetConnector', async () => {
     let frame = await tab('person=0');
     expect(await frame.textContent('h1')).toBe('Activate AFAS for Teams');
     await frame.click('button[type="submit"]');
@@ -116,7 +116,7 @@ describe('the admin screen in Chromium, inside the development host', () => {
     const id = (await app.storage.activations.get({ tenantId: PLAYGROUND_TENANT_ID, aadObjectId: PLAYGROUND_PEOPLE[0].aadObjectId }))?.connectionId;
     expect((await app.storage.connections.get(id ?? ''))?.name).toBe(NAME);
 
-    app.sandbox?.removeConnectorField('Teams_Tasks', 'submitdate');
+    app.sandbox?.removeConnectorField('Teams_Tasks', 'description');
     frame = await openAdmin();
     await frame.click(`button[aria-label="Test connection ${NAME}"]`);
     await frame.waitForSelector('.check');
@@ -126,7 +126,7 @@ describe('the admin screen in Chromium, inside the development host', () => {
       'GetConnector Teams_Tasks (Tasks) is in the app connector.',
       'GetConnector Teams_Signals (Signals) is in the app connector.',
     ]);
-    expect(await frame.$$eval('.missing-fields .field-name', (nodes) => nodes.map((n) => n.textContent))).toEqual(['submitdate']);
+    expect(await frame.$$eval('.missing-fields .field-name', (nodes) => nodes.map((n) => n.textContent))).toEqual(['description']);
     expect(await frame.textContent('.check-findings')).toContain('add it on the "Gegevens" tab');
     await frameShot('admin-check-light.png');
   });
