@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Clock } from '../src/ports/clock';
 import type { Logger } from '../src/ports/logger';
 import { turnErrorHandler } from './turn-error';
 
@@ -8,6 +9,7 @@ export interface BotAdapterOptions {
   readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
   readonly tenantId: string;
   readonly logger: Logger;
+  readonly clock: Clock;
 }
 
 /**
@@ -24,6 +26,6 @@ export function createBotAdapter(options: BotAdapterOptions): CloudAdapter {
     MicrosoftAppTenantId: options.tenantId,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = turnErrorHandler(options.logger);
+  adapter.onTurnError = turnErrorHandler(options.logger, options.clock);
   return adapter;
 }

@@ -1,5 +1,6 @@
 import { ActivityEventNames, ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { languageFromLocale, translate } from '../src/domain/i18n/translate';
+import type { Clock } from '../src/ports/clock';
 import type { Logger } from '../src/ports/logger';
 import { classifySendError } from './proactive/send-error';
 
@@ -24,13 +25,13 @@ export function isConnectorError(error: unknown): boolean {
  *   conversation: an apology right after a 429 or into a blocked chat would be refused too;
  * - any other failure is ours: logged with its code, and the user gets one short apology.
  */
-export function turnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
+export function turnErrorHandler(logger: Logger, clock: Clock): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
     const activity = context.activity;
     if (isProactiveTurn(activity)) throw error;
     const ids = { activityId: activity.id, type: activity.type, conversationId: activity.conversation?.id, tenantId: activity.conversation?.tenantId };
     if (isConnectorError(error)) {
-      const result = classifySendError(error, new Date());
+      const result = classifySendError(error, clock.now());
       const code = 'code' in result ? result.code : `teams_${result.outcome}`;
       logger.warn({ ...ids, code, outcome: result.outcome }, 'Teams did not take the reply; nothing more is sent into this conversation in this turn');
       return;

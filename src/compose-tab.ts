@@ -7,7 +7,6 @@ import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { RowMapper } from './afas/row-mapper';
 import type { AppConfig } from './config';
 import { AppError } from './domain/app-error';
-import { runningPlaygroundUrl } from './dev/agents-playground';
 import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from './dev/playground-identities';
 import { DEV_HOST_PATH, registerDevHostRoutes } from './http/dev-host-routes';
 import type { HttpServer } from './http/http-server';
@@ -38,6 +37,8 @@ export interface TabCompositionDeps {
   readonly logger: Logger;
   /** Polls a user at once after activation (the notification engine). */
   readonly notifications: NotificationWakeUp;
+  /** The Agents Playground's web UI once it runs (demo mode's start page links it). */
+  readonly playgroundUrl?: () => string | null;
   /** The built tab (`npm run build:tab`); default: tab/dist of this checkout. */
   readonly assetDir?: string;
 }
@@ -74,8 +75,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
         return issuer.issue({ tenantId: PLAYGROUND_TENANT_ID, aadObjectId: person.aadObjectId, name: person.name, upn: person.userPrincipalName });
       },
       assetDir,
-      // Where main.ts runs the Playground (DATA_DIR/playground).
-      playgroundUrl: () => (config.playground.enabled ? runningPlaygroundUrl(join(config.dataDir, 'playground')) : null),
+      playgroundUrl: deps.playgroundUrl ?? (() => null),
     });
   } else if (config.tab.ssoAudiences.length === 0) {
     logger.warn({}, 'the tab API accepts no sign-in: set MicrosoftAppId (or TAB_SSO_AUDIENCE) to use the tab in Teams');

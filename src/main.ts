@@ -97,10 +97,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
+  // Known once the Playground has started (after the server listens); the demo start page asks at each load.
+  let playgroundUrl: string | null = null;
   let listening: { port: number; origin: string };
   let devHostPath: string | null;
   try {
-    const tab = await composeTab({ config, http, storage, afas: afasFactory, clock, logger, notifications: notifications.engine });
+    const tab = await composeTab({ config, http, storage, afas: afasFactory, clock, logger, notifications: notifications.engine, playgroundUrl: () => playgroundUrl });
     devHostPath = tab.devHostPath;
     const adminLogger = logger.child({ component: 'admin' });
     const admin = createAdminServices({ storage, afas: afasFactory, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId, allowedBaseUrls: config.afasAllowedBaseUrls });
@@ -123,7 +125,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const playground = config.playground.enabled
     ? new AgentsPlayground({ botEndpoint: `http://127.0.0.1:${listening.port}/api/messages`, workDir: join(config.dataDir, 'playground'), logger: logger.child({ component: 'playground' }), preferredPort: config.playground.port, baseEnv: config.childEnv })
     : null;
-  const playgroundUrl = await startPlayground(playground, logger);
+  playgroundUrl = await startPlayground(playground, logger);
 
   let closing: Promise<void> | null = null;
   return {

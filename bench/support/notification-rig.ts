@@ -1,8 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, RealClock, SilentLogger } from '../../sandbox';
 import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
@@ -11,11 +9,8 @@ import type { AfasConnection } from '../../src/domain/afas-connection';
 import { baselineId } from '../../src/domain/notification';
 import type { UserKey } from '../../src/domain/user-key';
 import type { Storage } from '../../src/ports/storage';
-import { InMemoryAfasAvailability } from '../../src/scheduler/in-memory-afas-availability';
-import { InMemorySendBudget } from '../../src/scheduler/in-memory-send-budget';
-import { InProcessJobQueue } from '../../src/scheduler/in-process-job-queue';
-import { NotificationEngine } from '../../src/scheduler/notification-engine';
-import { jobGroup, NOTIFICATION_LANES, type EngineJobData } from '../../src/scheduler/user-job';
+import type { NotificationEngine } from '../../src/scheduler/notification-engine';
+import { composeNotificationStack, type NotificationStack } from '../../src/composition/notification-stack';
 import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
 import { openStorage } from '../../src/storage/open-storage';
 import { RemoteEnds } from './remote-ends';
@@ -43,7 +38,7 @@ export class NotificationRig {
     private readonly dataDir: string,
   ) {}
 
-  private readonly notifiers: BotFrameworkNotifier[] = [];
+  private readonly stacks: NotificationStack[] = [];
 
   static async start(options: RigOptions): Promise<NotificationRig> {
     const clock = new RealClock();
@@ -72,29 +67,24 @@ export class NotificationRig {
     return new NotificationRig(storage, remote, afas, dataDir);
   }
 
-  /** The engine as main.ts builds it, over this rig; first polls all due now. */
+  /** The engine as main.ts builds it (`composeNotificationStack`), over this rig; first polls all due now. */
   engine(): NotificationEngine {
     const clock = new RealClock();
     const logger = new SilentLogger();
-    const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
-    const notifier = new BotFrameworkNotifier({ adapter: new CloudAdapter(auth), appId: '', clock, logger });
-    this.notifiers.push(notifier);
-    const queue = new InProcessJobQueue<EngineJobData>({ clock, lanes: NOTIFICATION_LANES, groupOf: jobGroup, onError: (key, error) => console.error('job failed', key, error) });
-    return new NotificationEngine({
+    const stack = composeNotificationStack({
+      bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       storage: this.storage,
       source: new AfasWorkItemSource(this.afas, new RowMapper(logger), 500),
-      notifier,
-      queue,
-      budget: new InMemorySendBudget(),
-      availability: new InMemoryAfasAvailability(),
       clock,
       logger,
-      options: { pollIntervalMs: 5 * 60_000, firstPollSpreadMs: 0 },
+      engine: { pollIntervalMs: 5 * 60_000, firstPollSpreadMs: 0 },
     });
+    this.stacks.push(stack);
+    return stack.engine;
   }
 
   async close(): Promise<void> {
-    for (const notifier of this.notifiers) notifier.close();
+    for (const stack of this.stacks) stack.notifier.close();
     await this.remote.close();
     this.afas.close();
     await this.storage.close();

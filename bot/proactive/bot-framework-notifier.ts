@@ -60,7 +60,7 @@ export class BotFrameworkNotifier implements Notifier {
     let late = false;
     // Teams' answer is caught where the request is made: it must reach the classification, never
     // the adapter's turn error handler (which would apologise and let the send count as delivered).
-    let refusal: { error: unknown } | null = null;
+    const refusals: unknown[] = [];
     try {
       await this.deps.adapter.continueConversationAsync(this.deps.appId, reference as Partial<ConversationReference>, async (context) => {
         // The last moment before the request is built: past the slot, nothing is sent.
@@ -75,13 +75,13 @@ export class BotFrameworkNotifier implements Notifier {
         try {
           activityId = (await context.sendActivity(activity))?.id ?? null;
         } catch (error) {
-          refusal = { error };
+          refusals.push(error);
         }
       });
     } catch (error) {
-      refusal = { error };
+      refusals.push(error);
     }
-    if (refusal !== null) return classifySendError((refusal as { error: unknown }).error, this.deps.clock.now());
+    if (refusals.length > 0) return classifySendError(refusals[0], this.deps.clock.now());
     return late ? { outcome: 'late' } : { outcome: 'sent', activityId };
   }
 }

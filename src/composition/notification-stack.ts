@@ -14,7 +14,7 @@ import type { EngineJobData } from '../scheduler/user-job';
 
 export interface NotificationStackDeps {
   /** The Bot Framework credentials (MicrosoftAppId...). */
-  readonly bot: Omit<BotAdapterOptions, 'logger'>;
+  readonly bot: Omit<BotAdapterOptions, 'logger' | 'clock'>;
   readonly storage: EmbeddedNotificationEngineDeps['storage'];
   readonly source: WorkItemSource;
   readonly clock: Clock;
@@ -46,7 +46,7 @@ export interface NotificationStack {
  */
 export function composeNotificationStack(deps: NotificationStackDeps): NotificationStack {
   const { clock, logger } = deps;
-  const adapter = createBotAdapter({ ...deps.bot, logger: logger.child({ component: 'bot' }) });
+  const adapter = createBotAdapter({ ...deps.bot, clock, logger: logger.child({ component: 'bot' }) });
   const notifier = new BotFrameworkNotifier({ adapter, appId: deps.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
   const { engine, queue } = createEmbeddedNotificationEngine({
     storage: deps.storage,

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../domain/app-error';
 import type { Logger } from '../ports/logger';
@@ -34,24 +34,6 @@ export interface StartedPlayground {
   readonly port: number;
 }
 
-function playgroundLogFile(workDir: string): string {
-  return join(resolve(workDir), 'devTools', 'm365agentsplayground.log');
-}
-
-/**
- * The web UI of a Playground running in `workDir`, from the "Listening on" line it logs there (the
- * log is deleted at every start); null when none runs there. For pages that cannot be handed the URL.
- */
-export function runningPlaygroundUrl(workDir: string): string | null {
-  try {
-    const port = /Listening on (\d+)/.exec(readFileSync(playgroundLogFile(workDir), 'utf8'))?.[1];
-    return port ? `http://localhost:${port}` : null;
-  } catch {
-    // No log: the Playground has not started (yet) in this work dir.
-    return null;
-  }
-}
-
 /**
  * Runs the Microsoft 365 Agents Playground (pinned 0.2.28) as a child process with a deterministic
  * config, for demos and end-to-end tests. The child dies with this process, however it ends: an IPC
@@ -72,7 +54,7 @@ export class AgentsPlayground {
   }
 
   get logFile(): string {
-    return playgroundLogFile(this.options.workDir);
+    return join(this.options.workDir, 'devTools', 'm365agentsplayground.log');
   }
 
   /** The child's process id while it runs. */

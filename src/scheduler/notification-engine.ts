@@ -110,7 +110,7 @@ export class NotificationEngine implements NotificationWakeUp {
     await this.deps.queue.stop();
   }
 
-  /** Polls a user now (after activation) unless their job is already queued. Never rejects: logs. */
+  /** Polls a user a few seconds from now (after activation) unless their job is already queued. Never rejects: logs. */
   async wake(user: UserKey): Promise<void> {
     const key = userJobKey(user);
     try {

@@ -10,7 +10,6 @@ import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory
 import { RowMapper } from '../../src/afas/row-mapper';
 import { createBotServices } from '../../src/main';
 import type { Storage } from '../../src/ports/storage';
-import type { UserKey } from '../../src/domain/user-key';
 import { CheckAccess } from '../../src/use-cases/check-access';
 import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
 import { openStorage } from '../../src/storage/open-storage';
@@ -63,8 +62,8 @@ export class BotHarness {
     const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000 });
     const source = new AfasWorkItemSource(afas, new RowMapper(logger), 500);
     const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners });
-    const woken: UserKey[] = [];
-    const notifications = { wake: async (user: UserKey) => void woken.push(user) };
+    // The notification engine is not part of this harness: a first poll after activation is a no-op here.
+    const notifications = { wake: async () => undefined };
     const services = createBotServices({ storage, afas, source, clock, logger, checkAccess, notifications, invokeBudgetMs: options.invokeBudgetMs ?? 4500, tabUrl: null });
     return new BotHarness(sandbox, storage, clock, logger, services, afas);
   }

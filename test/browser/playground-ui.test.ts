@@ -35,6 +35,11 @@ describe('the bot in the Agents Playground web UI, in Chromium', () => {
   });
   afterEach(() => expect(pageErrors).toEqual([]));
 
+  it("links the running Playground from demo mode's start page", async () => {
+    const html = await (await fetch(`${demo.app.origin}/`)).text();
+    expect(html).toContain(`href="${demo.app.playgroundUrl}"`);
+  });
+
   const box = () => page.locator('[data-lexical-editor="true"][role="textbox"]');
   const say = async (text: string) => {
     await box().click();
