@@ -51,7 +51,7 @@ export function buildUserIdCard(input: UserIdCardInput): AdaptiveCard {
     [
       heading(translate(lang, 'activation.title')),
       paragraph(translate(lang, 'activation.askUserId'), {}, { spacing: 'small' }),
-      ...(input.problem ? [paragraph(translate(lang, input.problem === 'invalid' ? 'error.userIdInvalid' : 'activation.userIdRequired'), { color: 'attention' })] : []),
+      ...(input.problem ? [paragraph(translate(lang, input.problem === 'invalid' ? 'error.userIdInvalid' : 'activation.userIdRequired'), { weight: 'bolder' })] : []),
       userId,
     ],
     [executeAction(VERBS.activationSubmitUser, translate(lang, 'activation.sendCode'), {}, { style: 'positive' }), cancelAction(lang)],
@@ -84,7 +84,7 @@ function problemLines(input: CodeCardInput): CardElement[] {
   if (problem.kind === 'wrongFormat') lines.push(translate(lang, 'activation.wrongFormat'));
   else lines.push(problem.reason ? translate(lang, 'activation.wrongCode', { reason: problem.reason }) : translate(lang, 'activation.wrongCodeNoReason'));
   if (input.attemptsLeft !== undefined && input.attemptsLeft !== null) lines.push(translatePlural(lang, 'activation.attemptsLeft', input.attemptsLeft));
-  return [paragraph(lines.join(' '), { color: 'attention' })];
+  return [paragraph(lines.join(' '), { weight: 'bolder' })];
 }
 
 /** Step 2: the code from AFAS's e-mail, what to do when none arrives, resend when allowed. */
@@ -101,7 +101,7 @@ export function buildCodeCard(input: CodeCardInput): AdaptiveCard {
     maxLength: 64,
   };
   const body: CardElement[] = [heading(translate(lang, 'activation.title'))];
-  if (input.resent) body.push(paragraph(translate(lang, 'activation.resent'), { color: 'good' }, { spacing: 'small' }));
+  if (input.resent) body.push(paragraph(translate(lang, 'activation.resent'), { weight: 'bolder' }, { spacing: 'small' }));
   body.push(
     paragraph(translate(lang, 'activation.codeRequested', { userId: input.afasUserId }), {}, { spacing: 'small' }),
     ...problemLines(input),
@@ -112,7 +112,7 @@ export function buildCodeCard(input: CodeCardInput): AdaptiveCard {
   );
   if (!resendAllowed && input.resendAvailableAt !== null) {
     const time = formatMoment(lang, input.resendAvailableAt, now);
-    body.push(paragraph(translate(lang, 'activation.resendAt', { time }), input.throttled ? { color: 'warning', weight: 'bolder' } : { isSubtle: true, size: 'small' }));
+    body.push(paragraph(translate(lang, 'activation.resendAt', { time }), input.throttled ? { weight: 'bolder' } : { isSubtle: true, size: 'small' }));
   }
   // Always offered: the card stays in the chat after the time has come, and a press before it is
   // answered with the time still to wait.

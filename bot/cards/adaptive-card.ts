@@ -15,7 +15,12 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
 export type Spacing = 'none' | 'small' | 'default' | 'medium' | 'large' | 'extraLarge' | 'padding';
-export type TextColor = 'default' | 'dark' | 'light' | 'accent' | 'good' | 'warning' | 'attention';
+/**
+ * The text colours our cards use: those that reach WCAG AA (4.5:1) on Teams' light and dark themes.
+ * Teams' "good" (#92c353) and "warning" (#f8d22a) stay under 2:1 on white and "attention" under
+ * 3.3:1 on the dark background, so a card's tone is said in bold text and words instead.
+ */
+export type TextColor = 'default' | 'accent';
 
 export interface OpenUrlAction {
   readonly type: 'Action.OpenUrl';

@@ -1,9 +1,9 @@
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type TextColor } from './adaptive-card';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import { heading, paragraph } from './rich-text';
 
+/** Not a colour: Teams' green and yellow text fail WCAG AA, so any tone but info is bold text. */
 export type MessageTone = 'info' | 'success' | 'warning' | 'error';
 
-const TONE_COLOR: Record<MessageTone, TextColor> = { info: 'default', success: 'good', warning: 'warning', error: 'attention' };
 
 export interface MessageCardInput {
   /** The sentence, already translated; may carry AFAS values (rendered as literal text). */
@@ -20,7 +20,7 @@ export function buildMessageCard(input: MessageCardInput): AdaptiveCard {
   const tone = input.tone ?? 'info';
   const body: CardElement[] = [];
   if (input.title !== undefined) body.push(heading(input.title));
-  body.push(paragraph(input.text, tone === 'info' ? {} : { color: TONE_COLOR[tone] }, input.title !== undefined ? { spacing: 'small' } : {}));
+  body.push(paragraph(input.text, tone === 'info' ? {} : { weight: 'bolder' }, input.title !== undefined ? { spacing: 'small' } : {}));
   for (const detail of input.details ?? []) body.push(paragraph(detail, { isSubtle: true }, { spacing: 'small' }));
   return adaptiveCard(body, input.actions ?? []);
 }

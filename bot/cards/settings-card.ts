@@ -107,9 +107,9 @@ export interface SettingsCardInput {
 function statusLines(input: SettingsCardInput): CardElement[] {
   const { lang } = input;
   if (input.problems && input.problems.length > 0) {
-    return [paragraph(translate(lang, 'settings.notSaved'), { color: 'attention', weight: 'bolder' }), ...input.problems.map((p) => paragraph(`• ${problemText(lang, p)}`, { color: 'attention' }, { spacing: 'none' }))];
+    return [paragraph(translate(lang, 'settings.notSaved'), { weight: 'bolder' }), ...input.problems.map((p) => paragraph(`• ${problemText(lang, p)}`, {}, { spacing: 'none' }))];
   }
-  return input.saved ? [paragraph(translate(lang, 'settings.saved'), { color: 'good' })] : [];
+  return input.saved ? [paragraph(translate(lang, 'settings.saved'), { weight: 'bolder' })] : [];
 }
 
 const section = (text: string): CardElement => paragraph(text, { weight: 'bolder' }, { spacing: 'large', separator: true });
