@@ -5,6 +5,7 @@ import { TILE_PAGE_SIZE, type ListKind, type TileResponse } from './api-contract
 import { ActivationFlow } from './activation-flow';
 import type { HostContext, HostTheme, TabHost } from './host';
 import { languageFromLocale, translate, type Language } from './i18n';
+import { ListMemory } from './list-memory';
 import { RefreshSchedule } from './refresh-schedule';
 import type { Timers } from './timers';
 import { activationView, type ActivationModel } from './views/activation-views';
@@ -50,6 +51,7 @@ export class TabApp {
   private activation: ActivationFlow | null = null;
   private readonly admin: AdminAccess;
   private readonly schedule: RefreshSchedule;
+  private readonly listMemory: ListMemory;
 
   constructor(private readonly deps: TabAppDeps) {
     this.schedule = new RefreshSchedule({
@@ -61,6 +63,7 @@ export class TabApp {
       focusGapMs: FOCUS_GAP_MS,
       refresh: () => this.refresh(),
     });
+    this.listMemory = new ListMemory(deps.win, deps.requestedList);
     this.admin = new AdminAccess({ api: deps.admin, view: () => this.view() });
   }
 
@@ -158,7 +161,7 @@ export class TabApp {
   private showTile(data: TileData, notice: MessagePanel | null): void {
     if (data.language) this.lang = data.language;
     const previous = this.screen.kind === 'tile' ? this.screen.model : null;
-    const list = previous?.list ?? this.deps.requestedList ?? data.firstList;
+    const list = previous?.list ?? this.listMemory.read() ?? this.deps.requestedList ?? data.firstList;
     this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null, shown: previous?.shown ?? TILE_PAGE_SIZE } });
   }
 
@@ -208,6 +211,7 @@ export class TabApp {
   /** Arrow keys move the selection and the focus together, as in any tab list. */
   private selectList(list: ListKind): void {
     const onTabs = this.deps.doc.activeElement?.getAttribute('role') === 'tab';
+    this.listMemory.write(list);
     if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, list, shown: list === this.screen.model.list ? this.screen.model.shown : TILE_PAGE_SIZE } }, onTabs ? `tab-${list}` : undefined);
   }
 

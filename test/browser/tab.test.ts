@@ -137,6 +137,18 @@ describe('the tab in Chromium, inside the development host', () => {
     expect(await page.textContent('.panel')).toBe('This page is the AFAS for Teams tab. Open it from Microsoft Teams.');
   });
 
+  it('keeps the list shown when the development host switches language', async () => {
+    await page.goto(`${app.origin}/dev/?person=0&locale=en-GB`);
+    let frame = await tab();
+    await frame.click('#afas-list-tab-signal');
+    expect(await frame.getAttribute('#afas-list-tab-signal', 'aria-selected')).toBe('true');
+    await page.selectOption('select[name="locale"]', 'nl-NL');
+    frame = await tab();
+    await frame.waitForSelector('#afas-list-tab-task:has-text("Mijn taken")', { timeout: 15_000 });
+    expect(await frame.getAttribute('#afas-list-tab-signal', 'aria-selected')).toBe('true');
+    expect(await frame.$$('.item')).toHaveLength(6);
+  });
+
   it('speaks Dutch when Teams does', async () => {
     await page.goto(`${app.origin}/dev/?person=0&locale=nl-NL&list=signals`);
     const frame = await tab();
