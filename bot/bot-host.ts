@@ -1,6 +1,9 @@
-import { ConversationState, type CloudAdapter, type Request, type Response } from 'botbuilder';
+import { ConversationState, type Request, type Response } from 'botbuilder';
+import type { BotAdapter } from './bot-adapter';
+import type { BotTokenVerifier } from '../src/ports/bot-token-verifier';
 import type { StateStore } from '../src/ports/state-store';
 import { AfasTeamsBot } from './afas-teams-bot';
+import { BotEndpoint } from './bot-endpoint';
 import type { BotServices } from './bot-turn';
 import { InboundDedupe } from './inbound-dedupe';
 import { OncePerKey } from './once-per-key';
@@ -8,24 +11,28 @@ import { SqlBotStorage } from './state/sql-bot-storage';
 
 export interface BotHostOptions {
   /** The product's adapter (`createBotAdapter`), with its authentication and turn error handler. */
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly state: StateStore;
   readonly services: BotServices;
+  /** Checks the channel's token of each request; null when MicrosoftAppId is empty (local development). */
+  readonly verifier: BotTokenVerifier | null;
 }
 
 /** The Bot Framework side of POST /api/messages: the bot, with conversation state on our storage. */
 export class BotHost {
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   private readonly bot: AfasTeamsBot;
+  private readonly endpoint: BotEndpoint;
 
   constructor(options: BotHostOptions) {
     this.adapter = options.adapter;
     const conversationState = new ConversationState(new SqlBotStorage(options.state));
+    this.endpoint = new BotEndpoint({ adapter: options.adapter, verifier: options.verifier, clock: options.services.clock, logger: options.services.logger });
     this.bot = new AfasTeamsBot(options.services, conversationState, new InboundDedupe(options.services.clock), new OncePerKey(options.state, 'welcomed'));
   }
 
-  /** POST /api/messages. */
+  /** POST /api/messages: checked by the endpoint, then one turn of the bot. */
   process(req: Request, res: Response): Promise<void> {
-    return this.adapter.process(req, res, (context) => this.bot.run(context));
+    return this.endpoint.process(req, res, (context) => this.bot.run(context));
   }
 }

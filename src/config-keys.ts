@@ -10,7 +10,7 @@ export interface ConfigKeyDoc {
 
 export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'PORT', default: '3978', description: 'HTTP port for the bot endpoint, tab, API and (demo) sandbox.' },
-  { name: 'HOST', default: '0.0.0.0; 127.0.0.1 when MicrosoftAppId is empty', description: 'Interface to listen on. Without a bot app id the server only listens on loopback.' },
+  { name: 'HOST', default: '0.0.0.0; 127.0.0.1 when MicrosoftAppId is empty', description: 'Interface to listen on. Without a bot app id only a loopback address is accepted (the server refuses to start on any other).' },
   { name: 'PUBLIC_URL', default: 'http://localhost:{PORT}', description: 'The https URL Teams reaches this service on (tab pages, manifest, links).' },
   { name: 'LOG_LEVEL', default: 'info', description: 'fatal, error, warn, info, debug or trace.' },
   { name: 'LOG_FORMAT', default: 'pretty in demo mode, else json', description: 'json (one JSON object per line, for log collectors) or pretty (readable lines).' },
@@ -20,6 +20,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'MicrosoftAppPassword', default: '(empty)', description: 'The bot app secret (secret).' },
   { name: 'MicrosoftAppType', default: 'SingleTenant', description: 'SingleTenant, MultiTenant or UserAssignedMSI.' },
   { name: 'MicrosoftAppTenantId', default: '(empty)', description: 'The Entra ID tenant of a SingleTenant bot.' },
+  { name: 'BOT_OPENID_METADATA_URL', default: 'the public cloud\'s (login.botframework.com)', description: 'Where the Bot Framework publishes the keys that sign requests to /api/messages; set it only for a sovereign cloud.' },
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', description: 'The Teams app id (a GUID) in the app package built by npm run package. Keep it across versions: Teams tells apps apart by it.' },
   { name: 'APP_VERSION', default: 'the version in package.json', description: 'Version of the Teams app package (major.minor.patch). Raise it for every package you upload again.' },
   { name: 'TEAMS_DEVELOPER_NAME', default: 'AFAS for Teams', description: 'The publisher Teams shows with the app, usually your organisation (at most 32 characters).' },

@@ -31,7 +31,14 @@ export interface AppConfig {
   readonly dataDir: string;
   /** Bearer token for /metrics; null = open (put it behind a private network then). */
   readonly metricsToken: string | null;
-  readonly bot: { readonly appId: string; readonly appPassword: string; readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI'; readonly tenantId: string };
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+    /** Where the Bot Framework publishes the keys that sign Teams' requests; null = the public cloud's. */
+    readonly openIdMetadataUrl: string | null;
+  };
   /** What `npm run package` writes into the Teams app package; null = the documented fallback. */
   readonly teamsApp: TeamsAppConfig;
   readonly demo: boolean;
@@ -128,6 +135,9 @@ export function parseConfig(env: Env): AppConfig {
   const port = read('PORT', z.coerce.number().int().min(0).max(65535), 3978);
   const appId = read('MicrosoftAppId', z.string(), '');
   const host = read('HOST', z.string().min(1), appId === '' ? '127.0.0.1' : '0.0.0.0');
+  if (appId === '' && !isLoopbackHost(host)) {
+    problems.push(`HOST=${host} with an empty MicrosoftAppId would let anyone who reaches this interface use the bot unauthenticated, as any user: set MicrosoftAppId (with MicrosoftAppPassword) so Teams' requests are authenticated, or leave HOST unset (127.0.0.1)`);
+  }
   const publicUrl = read('PUBLIC_URL', httpsUrl(false), `http://localhost:${port}`).replace(/\/+$/, '');
   const logLevel = read<LogLevel>('LOG_LEVEL', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']), 'info');
   const dataDir = read('DATA_DIR', z.string(), './data');
@@ -154,7 +164,7 @@ export function parseConfig(env: Env): AppConfig {
     logFormat: read('LOG_FORMAT', z.enum(['json', 'pretty']), demo ? 'pretty' : 'json'),
     dataDir,
     metricsToken: optional('METRICS_TOKEN', z.string().min(16, 'must be at least 16 characters')),
-    bot: { appId, appPassword, appType, tenantId },
+    bot: { appId, appPassword, appType, tenantId, openIdMetadataUrl: optional('BOT_OPENID_METADATA_URL', httpsUrl(false)) },
     teamsApp: {
       appId: optional('TEAMS_APP_ID', z.string().regex(GUID, 'must be a GUID such as 3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b')),
       version: optional('APP_VERSION', z.string().regex(TEAMS_VERSION, 'must be major.minor.patch with digits only, such as 1.2.0')),
@@ -180,6 +190,12 @@ export function parseConfig(env: Env): AppConfig {
   if (config.playground.enabled && appId !== '') problems.push('PLAYGROUND needs an empty MicrosoftAppId (the Playground talks to an unauthenticated bot); set PLAYGROUND=false');
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+/** Names and addresses that only this machine can reach: the unauthenticated bot may listen on these alone. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(\.\d{1,3}){3}$/.test(bare);
 }
 
 type Read = <T>(key: string, schema: z.ZodType<T>, fallback: T) => T;

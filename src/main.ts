@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../sandbox';
+import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, MAILBOX_JSON_PATH, MAILBOX_PATH } from '../sandbox';
 import { BotHost } from '../bot/bot-host';
 import { composeNotificationStack } from './composition/notification-stack';
 import { notificationMetricsFrom } from './scheduler/notification-metrics';
@@ -13,6 +13,7 @@ import { PLAYGROUND_PEOPLE } from './dev/playground-identities';
 import { AppError } from './domain/app-error';
 import type { AppConfig } from './config';
 import { composeTab } from './compose-tab';
+import { BOT_FRAMEWORK_OPENID_METADATA_URL, JoseBotTokenVerifier } from './auth/jose-bot-token-verifier';
 import { ssoAdminAuthenticator } from './http/admin-auth';
 import { registerAdminRoutes } from './http/admin-routes';
 import { HttpServer } from './http/http-server';
@@ -22,6 +23,7 @@ import { PromMetrics } from './metrics/prom-metrics';
 import { createPinoLogger } from './logging/pino-logger';
 import type { BotServices } from '../bot/bot-turn';
 import type { AfasClientFactory } from './ports/afas-client';
+import type { BotTokenVerifier } from './ports/bot-token-verifier';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
 import type { NotificationWakeUp } from './ports/notification-wake-up';
@@ -73,6 +75,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const metrics = new PromMetrics({ logger: logger.child({ component: 'metrics' }) });
   const http = new HttpServer({ logger: logger.child({ component: 'http' }), readiness: () => storage.ping(), metrics });
   registerMetricsRoute(http, metrics, { bearerToken: config.metricsToken });
+  // Without an app id nothing authenticates the bot endpoint; the demo mailbox shows activation codes.
+  http.restrictToLoopback([...(config.bot.appId === '' ? ['/api/messages'] : []), ...(config.demo ? [MAILBOX_PATH, MAILBOX_JSON_PATH] : [])]);
   const sandbox = config.demo
     ? new AfasSandbox({ clock, logger: logger.child({ component: 'sandbox' }), autoProvisionUsers: true, signalIntervalMs: config.sandbox.signalIntervalMs })
     : null;
@@ -82,9 +86,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   // One reader of AFAS lists for the bot and the notifications alike (one row mapper, one log-once memory).
   const source = new AfasWorkItemSource(afasFactory, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
   const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners, homeTenantId: config.bot.tenantId });
-  const { appId, appPassword, appType, tenantId } = config.bot;
   const notifications = composeNotificationStack({
-    bot: { appId, appPassword, appType, tenantId },
+    bot: config.bot,
     storage,
     source,
     clock,
@@ -94,7 +97,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     mayUse: async (user) => (await checkAccess.execute({ user, upn: null })).allowed,
   });
   const services = createBotServices({ storage, afas: afasFactory, source, clock, logger, checkAccess, notifications: notifications.engine, invokeBudgetMs: 4500, tabUrl: null });
-  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services });
+  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services, verifier: botTokenVerifier(config, clock) });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
   // Known once the Playground has started (after the server listens); the demo start page asks at each load.
@@ -119,7 +122,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const connection = defaultConnectionInput(config, listening.port);
   if (connection) await registerDefaultConnection(storage.connections, clock, connection);
   else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
-  if (config.bot.appId === '') logger.warn({ host: config.host }, 'MicrosoftAppId is empty: local development mode, requests are not authenticated and the server listens on loopback only');
+  if (config.bot.appId === '') logger.warn({ host: config.host, port: listening.port }, `MicrosoftAppId is empty: local development mode; /api/messages is not authenticated and answers only on ${config.host}, from this machine`);
   sandbox?.start();
   await notifications.engine.start();
   const playground = config.playground.enabled
@@ -195,6 +198,12 @@ export function createBotServices(deps: BotServiceDeps): BotServices {
     tabUrl: deps.tabUrl,
     invokeBudgetMs: deps.invokeBudgetMs,
   };
+}
+
+/** Null without an app id: local development, where the endpoint answers this machine only. */
+function botTokenVerifier(config: AppConfig, clock: Clock): BotTokenVerifier | null {
+  if (config.bot.appId === '') return null;
+  return new JoseBotTokenVerifier({ openIdMetadataUrl: config.bot.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA_URL, appId: config.bot.appId, clock });
 }
 
 function defaultConnectionInput(config: AppConfig, port: number): DefaultConnectionInput | null {

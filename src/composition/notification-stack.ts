@@ -1,5 +1,4 @@
-import type { CloudAdapter } from 'botbuilder';
-import { createBotAdapter, type BotAdapterOptions } from '../../bot/bot-adapter';
+import { createBotAdapter, type BotAdapter, type BotAdapterOptions } from '../../bot/bot-adapter';
 import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -30,7 +29,7 @@ export interface NotificationStackDeps {
 
 export interface NotificationStack {
   /** The product's one CloudAdapter: the bot endpoint uses it too. */
-  readonly adapter: CloudAdapter;
+  readonly adapter: BotAdapter;
   readonly notifier: BotFrameworkNotifier;
   readonly engine: NotificationEngine;
   readonly queue: InProcessJobQueue<EngineJobData>;

@@ -4,6 +4,7 @@ import type { Logger } from '../ports/logger';
 import type { Metrics } from '../ports/metrics';
 import { requestLogLevel } from '../logging/request-log-level';
 import { errorResponse } from './error-response';
+import { isLoopbackRequest } from './loopback';
 
 /** Methods recorded by name in metrics; anything else a client invents is counted as `other`. */
 const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
@@ -79,6 +80,23 @@ export class HttpServer {
         options.logger.warn({ requestId: req.getId(), err: describe(error) }, 'not ready');
         res.send(503, { status: 'not ready', code: 'not_ready' });
       }
+    });
+  }
+
+  /**
+   * Development routes that must answer this machine only: a request from elsewhere, or to a host
+   * name other than localhost / 127.0.0.1 / [::1] (a DNS-rebinding page), gets a 403 before any
+   * handler or body parser runs.
+   */
+  restrictToLoopback(paths: readonly string[]): void {
+    if (paths.length === 0) return;
+    const restricted = new Set(paths.map((path) => path.replace(/\/+$/, '')));
+    this.restify.pre((req: restify.Request, res: restify.Response, next: restify.Next) => {
+      const path = (req.getPath() ?? '').replace(/\/+$/, '');
+      if (!restricted.has(path) || isLoopbackRequest(req)) return next();
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.send(403, { code: 'loopback_only', message: 'This development route answers only on localhost, 127.0.0.1 or [::1].' });
+      return next(false);
     });
   }
 
