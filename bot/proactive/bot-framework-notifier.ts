@@ -6,7 +6,8 @@ import type { ConversationReferenceJson } from '../../src/ports/conversation-sto
 import type { Logger } from '../../src/ports/logger';
 import type { Notifier, SendOptions, SendResult } from '../../src/ports/notifier';
 import { notificationActivity } from './notification-activity';
-import { createSharedAgents, tuneConnectorClient, type SharedAgents } from './connector-client-tuning';
+import { KeepAliveAgents } from '../../src/net/keep-alive-agents';
+import { tuneConnectorClient } from './connector-client-tuning';
 import { classifySendError } from './send-error';
 
 /** The part of botbuilder's CloudAdapter a proactive send needs (BotHost.adapter). */
@@ -23,22 +24,31 @@ export interface BotFrameworkNotifierDeps {
   readonly timeoutMs?: number;
 }
 
+/** What the notifier counts in this process, for benchmarks and tests (the engine's metrics count the rest). */
+export interface NotifierCounts {
+  /** Sends that died on a reused connection the connector had closed, and were sent once more. */
+  resentAfterIdleReset: number;
+  /** Sends whose outcome is unknown (Teams may have shown them; never repeated), by code. */
+  readonly unknown: Record<string, number>;
+}
+
 /**
  * Proactive messages through the Bot Framework: `continueConversationAsync` with the stored
  * reference, one request per call (the SDK's own retries are switched off) over kept-alive
- * connections, and every answer classified for the scheduler. A send that gets no answer in time
- * is an unknown outcome. `close()` at shutdown.
+ * connections, and every answer classified for the scheduler. A request that died unprocessed on
+ * a reused connection is sent once more on a new one; any other send that gets no answer (in time)
+ * is an unknown outcome, counted in `counts`. `close()` at shutdown.
  */
 export class BotFrameworkNotifier implements Notifier {
+  readonly counts: NotifierCounts = { resentAfterIdleReset: 0, unknown: {} };
   private warnedAboutClient = false;
-  private readonly agents: SharedAgents = createSharedAgents();
+  private readonly agents = new KeepAliveAgents();
 
   constructor(private readonly deps: BotFrameworkNotifierDeps) {}
 
   /** Closes the kept-alive connections (at shutdown). */
   close(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    this.agents.destroy();
   }
 
   async send(reference: ConversationReferenceJson, notification: Notification, options: SendOptions = {}): Promise<SendResult> {
@@ -49,11 +59,18 @@ export class BotFrameworkNotifier implements Notifier {
       () => new Promise<SendResult>(() => undefined),
     );
     try {
-      return await Promise.race([this.attempt(reference, activity, options.notAfter?.getTime() ?? Infinity), timeout]);
+      const result = await Promise.race([this.attempt(reference, activity, options.notAfter?.getTime() ?? Infinity), timeout]);
+      if (result.outcome === 'unknown') this.counts.unknown[result.code] = (this.counts.unknown[result.code] ?? 0) + 1;
+      return result;
     } finally {
       abort.abort();
     }
   }
+
+  private readonly resent = (): void => {
+    this.counts.resentAfterIdleReset++;
+    this.deps.logger.info({ code: 'teams_resent_after_idle_reset' }, 'a send died on a kept-alive connection the connector had closed, unprocessed; sent once more on a new connection');
+  };
 
   private async attempt(reference: ConversationReferenceJson, activity: Partial<Activity>, notAfter: number): Promise<SendResult> {
     let activityId: string | null = null;
@@ -68,7 +85,7 @@ export class BotFrameworkNotifier implements Notifier {
           late = true;
           return;
         }
-        if (!tuneConnectorClient(context, this.agents) && !this.warnedAboutClient) {
+        if (!tuneConnectorClient(context, this.agents, this.resent) && !this.warnedAboutClient) {
           this.warnedAboutClient = true;
           this.deps.logger.warn({ code: 'teams_client_untuned' }, 'the Bot Connector client is not shaped as expected: it retries on its own (Teams budgets may be exceeded) and opens a connection per message');
         }

@@ -17,6 +17,7 @@ import { registerDefaultConnection } from '../../src/use-cases/register-default-
 import { FakeBotConnector, type FakeBotConnectorOptions, type ReceivedActivity } from '../fakes/fake-bot-connector';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
+import { SocketResettingProxy, type ResetRule } from '../fakes/socket-resetting-proxy';
 import { seededRandom } from './seeded-random';
 
 export const TENANT = 'tenant-contoso';
@@ -29,6 +30,8 @@ export const LOTTE = 'lotte.smit@horizon-groep.example';
 export interface HarnessOptions {
   readonly sandbox?: SandboxOptions;
   readonly connector?: FakeBotConnectorOptions;
+  /** Puts a proxy in front of the connector that drops the requests this rule picks without an answer. */
+  readonly connectorResets?: ResetRule;
   readonly engine?: Partial<NotificationEngineOptions>;
   /** Wraps the real notifier (to fail or stall around it). */
   readonly notifier?: (real: Notifier) => Notifier;
@@ -50,7 +53,8 @@ export interface EngineRun {
  */
 export class NotificationHarness {
   run!: EngineRun;
-  private readonly stacks: NotificationStack[] = [];
+  /** The stacks built so far; the last one is the current engine's. */
+  readonly stacks: NotificationStack[] = [];
   private constructor(
     readonly clock: FakeClock,
     readonly sandbox: AfasSandbox,
@@ -58,6 +62,7 @@ export class NotificationHarness {
     readonly connector: FakeBotConnector,
     readonly serviceUrl: string,
     readonly logger: RecordingLogger,
+    readonly proxy: SocketResettingProxy | null,
     private readonly afas: AxiosAfasClientFactory,
     private readonly source: WorkItemSource,
     private readonly options: HarnessOptions,
@@ -86,8 +91,10 @@ export class NotificationHarness {
     const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000, retry: { maxAttempts: 1 } });
     const source = options.source ?? new AfasWorkItemSource(afas, new RowMapper(logger), 500);
     const connector = new FakeBotConnector({ now: () => clock.now().getTime(), ...options.connector });
-    const serviceUrl = await connector.start();
-    const harness = new NotificationHarness(clock, sandbox, storage, connector, serviceUrl, logger, afas, source, options);
+    const connectorUrl = await connector.start();
+    const proxy = options.connectorResets ? new SocketResettingProxy(connectorUrl, options.connectorResets) : null;
+    const serviceUrl = proxy ? await proxy.start() : connectorUrl;
+    const harness = new NotificationHarness(clock, sandbox, storage, connector, serviceUrl, logger, proxy, afas, source, options);
     harness.run = harness.newEngine();
     return harness;
   }
@@ -186,6 +193,7 @@ export class NotificationHarness {
     for (const stack of this.stacks) stack.notifier.close();
     this.afas.close();
     await this.sandbox.close();
+    await this.proxy?.close();
     await this.connector.close();
     await this.storage.close();
   }
