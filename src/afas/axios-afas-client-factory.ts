@@ -1,10 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { normaliseBaseUrl } from '../domain/afas-environment';
 import type { AfasClient, AfasClientFactory } from '../ports/afas-client';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
+import { KeepAliveAgents } from '../net/keep-alive-agents';
 import { AxiosAfasClient } from './axios-afas-client';
 import { AxiosAfasTransport } from './axios-afas-transport';
 import { RetryPolicy, type RetryOptions } from './retry-policy';
@@ -29,11 +28,11 @@ export function environmentIdentity(baseUrl: string): string {
 
 /**
  * Owns the one axios instance (keep-alive agents: AFAS resets connections sent with
- * `Connection: close`) and one limiter per environment, shared by every client it hands out.
+ * `Connection: close`; idle ones are closed by us before AFAS closes them, see `KEEP_ALIVE_IDLE_MS`)
+ * and one limiter per environment, shared by every client it hands out.
  */
 export class AxiosAfasClientFactory implements AfasClientFactory {
-  private readonly httpAgent = new http.Agent({ keepAlive: true });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, minVersion: 'TLSv1.2' });
+  private readonly agents = new KeepAliveAgents({ minVersion: 'TLSv1.2' });
   private readonly http: AxiosInstance;
   private readonly limiters = new Map<string, Semaphore>();
   private readonly retryPolicy: RetryPolicy;
@@ -45,8 +44,8 @@ export class AxiosAfasClientFactory implements AfasClientFactory {
     this.maxInFlight = options.maxInFlightPerEnvironment ?? 8;
     this.retryPolicy = new RetryPolicy(options.retry, options.random ?? Math.random);
     this.http = axios.create({
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
+      httpAgent: this.agents.http,
+      httpsAgent: this.agents.https,
       // A redirect would carry the Authorization header elsewhere; AFAS does not redirect.
       maxRedirects: 0,
       // Every status comes back as a response and is mapped in one place.
@@ -69,6 +68,7 @@ export class AxiosAfasClientFactory implements AfasClientFactory {
     }
     const transport = new AxiosAfasTransport({
       http: this.http,
+      agents: this.agents,
       baseUrl: url,
       limiter,
       retryPolicy: this.retryPolicy,
@@ -81,7 +81,6 @@ export class AxiosAfasClientFactory implements AfasClientFactory {
 
   /** Closes idle keep-alive connections (shutdown, tests). */
   close(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.agents.destroy();
   }
 }
