@@ -10,6 +10,7 @@ import type { CheckAccess } from '../src/use-cases/check-access';
 import type { ConfirmActivationCode } from '../src/use-cases/confirm-activation-code';
 import type { DeactivateUser } from '../src/use-cases/deactivate-user';
 import type { ListWorkItems } from '../src/use-cases/list-work-items';
+import type { OpenTracking } from '../src/use-cases/open-tracking';
 import type { RequestActivationCode } from '../src/use-cases/request-activation-code';
 import type { UpdatePreferences } from '../src/use-cases/update-preferences';
 import type { CardReplies } from './card-replies';
@@ -30,6 +31,11 @@ export interface BotServices {
   readonly logger: Logger;
   /** Deep link to the personal tab, when the app package is known; null before that. */
   readonly tabUrl: string | null;
+  /**
+   * Cards' "Open" links through our server, which remembers the open; items opened from Teams show
+   * as read. Without it (not wired yet) "Open" leads straight to AFAS and nothing is remembered.
+   */
+  readonly openTracking?: OpenTracking;
   /** How long an invoke may wait for AFAS before it answers with a fallback card (Teams allows ~5 s). */
   readonly invokeBudgetMs: number;
 }

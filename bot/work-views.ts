@@ -1,19 +1,29 @@
-import type { WorkItemKind } from '../src/domain/work-item';
+import type { WorkItem, WorkItemKind } from '../src/domain/work-item';
+import type { AfasConnection } from '../src/domain/afas-connection';
 import type { BotTurn } from './bot-turn';
 import { itemUrlResolver } from '../src/domain/item-url';
 import { buildSummaryCard } from './cards/summary-card';
 import { buildWorkListCard } from './cards/work-list-card';
 
+/** The items as this user should see them (opened from Teams = read), and where their "Open" leads. */
+async function forCards(turn: BotTurn, items: readonly WorkItem[], connection: AfasConnection): Promise<{ items: readonly WorkItem[]; itemUrl: (item: WorkItem) => string }> {
+  const direct = itemUrlResolver(connection);
+  const tracking = turn.services.openTracking;
+  if (!tracking) return { items, itemUrl: direct };
+  return { items: await tracking.applyTo(turn.user, items), itemUrl: (item) => tracking.linkFor(turn.user, item, direct(item)) };
+}
+
 /** "My tasks" / "My signals": reads AFAS with the user's token and answers with the list card. */
 export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1, from?: 'summary'): Promise<void> {
   const mine = await turn.services.listWorkItems.execute(turn.user, kind);
+  const { items, itemUrl } = await forCards(turn, mine.items, mine.connection);
   await turn.replies.send(
     buildWorkListCard({
       lang: turn.lang,
       kind,
-      items: mine.items,
+      items,
       page,
-      itemUrl: itemUrlResolver(mine.connection),
+      itemUrl,
       insiteUrl: mine.connection.insiteUrl,
       tabUrl: turn.services.tabUrl,
       now: turn.now,
@@ -25,12 +35,14 @@ export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1, 
 /** "Summary": counts of both lists and the newest items. */
 export async function showSummary(turn: BotTurn): Promise<void> {
   const { tasks, signals } = await turn.services.listWorkItems.both(turn.user);
+  const shownTasks = await forCards(turn, tasks.items, tasks.connection);
+  const shownSignals = await forCards(turn, signals.items, signals.connection);
   await turn.replies.send(
     buildSummaryCard({
       lang: turn.lang,
-      tasks: { items: tasks.items },
-      signals: { items: signals.items },
-      itemUrl: itemUrlResolver(tasks.connection),
+      tasks: { items: shownTasks.items },
+      signals: { items: shownSignals.items },
+      itemUrl: shownTasks.itemUrl,
       insiteUrl: tasks.connection.insiteUrl,
       tabUrl: turn.services.tabUrl,
       now: turn.now,

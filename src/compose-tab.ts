@@ -6,10 +6,12 @@ import { JoseSsoTokenValidator } from './auth/jose-sso-token-validator';
 import { AfasWorkItemSource } from './afas/afas-work-item-source';
 import { RowMapper } from './afas/row-mapper';
 import type { AppConfig } from './config';
+import { composeOpenTracking } from './composition/open-tracking';
 import { AppError } from './domain/app-error';
 import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from './dev/playground-identities';
 import { DEV_HOST_PATH, registerDevHostRoutes } from './http/dev-host-routes';
 import type { HttpServer } from './http/http-server';
+import { registerOpenLinkRoute } from './http/open-link-route';
 import { registerTabApiRoutes } from './http/tab-api-routes';
 import { registerTabStaticRoutes } from './http/tab-static-routes';
 import type { AfasClientFactory } from './ports/afas-client';
@@ -18,6 +20,7 @@ import type { Logger } from './ports/logger';
 import type { NotificationWakeUp } from './ports/notification-wake-up';
 import type { SsoTokenValidator } from './ports/sso-token-validator';
 import type { Storage } from './ports/storage';
+import { loadOrCreateKeyFile, parseEncryptionKey } from './secrets/encryption-key';
 import { ActivationAttempts } from './use-cases/activation-attempts';
 import { CheckAccess } from './use-cases/check-access';
 import { ConfirmActivationCode } from './use-cases/confirm-activation-code';
@@ -81,6 +84,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
     logger.warn({}, 'the tab API accepts no sign-in: set MicrosoftAppId (or TAB_SSO_AUDIENCE) to use the tab in Teams');
   }
   registerTabStaticRoutes(deps.http.restify, assetDir, { sourceMaps: config.demo });
+  registerOpenLinkRoute(deps.http.restify, { tracking: composeOpenTracking({ encryptionKey: currentEncryptionKey(config), publicUrl: config.publicUrl, state: storage.state, clock }), logger });
   registerTabApiRoutes(deps.http.restify, {
     validator,
     checkAccess: new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners, homeTenantId: config.bot.tenantId }),
@@ -95,6 +99,11 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
   });
   if (!existsSync(join(assetDir, 'index.html'))) logger.warn({ assetDir }, 'the tab is not built: run npm run build:tab');
   return { devHostPath: config.demo ? DEV_HOST_PATH : null, validator };
+}
+
+/** The key main.ts seals secrets with (configured, or demo mode's key file, created at start by then). */
+export function currentEncryptionKey(config: AppConfig): Buffer {
+  return config.encryption.currentKey ? parseEncryptionKey(config.encryption.currentKey) : loadOrCreateKeyFile(join(config.dataDir, 'encryption.key'));
 }
 
 /** tab/dist next to package.json, whether running from src (ts-jest) or dist (compiled). */

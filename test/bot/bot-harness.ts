@@ -8,6 +8,7 @@ import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } 
 import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
 import { RowMapper } from '../../src/afas/row-mapper';
+import { composeOpenTracking } from '../../src/composition/open-tracking';
 import { createBotServices } from '../../src/main';
 import type { Storage } from '../../src/ports/storage';
 import { CheckAccess } from '../../src/use-cases/check-access';
@@ -19,6 +20,9 @@ import { RecordingLogger } from '../fakes/recording-logger';
 
 export const TENANT = 'tenant-contoso';
 export const INSITE = 'https://12345.afasinsite.nl';
+/** Where cards' tracked "Open" links point (PUBLIC_URL). */
+export const PUBLIC_URL = 'https://teams-app.example.nl';
+const ENCRYPTION_KEY = Buffer.alloc(32, 3);
 
 export interface HarnessOptions {
   readonly sandbox?: SandboxOptions;
@@ -45,7 +49,7 @@ export class BotHarness {
     const logger = new RecordingLogger();
     const sandbox = new AfasSandbox({ clock, ...options.sandbox });
     const { baseUrl } = await sandbox.listen(0);
-    const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: Buffer.alloc(32, 3) }) });
+    const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: ENCRYPTION_KEY }) });
     await registerDefaultConnection(storage.connections, clock, {
       name: 'Sandbox',
       environment: 'sandbox',
@@ -64,7 +68,9 @@ export class BotHarness {
     const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners });
     // The notification engine is not part of this harness: a first poll after activation is a no-op here.
     const notifications = { wake: async () => undefined };
-    const services = createBotServices({ storage, afas, source, clock, logger, checkAccess, notifications, invokeBudgetMs: options.invokeBudgetMs ?? 4500, tabUrl: null });
+    // main.ts does not pass open tracking to createBotServices yet (see the issue 12 report); the bot takes it as main.ts will.
+    const openTracking = composeOpenTracking({ encryptionKey: ENCRYPTION_KEY, publicUrl: PUBLIC_URL, state: storage.state, clock });
+    const services = { ...createBotServices({ storage, afas, source, clock, logger, checkAccess, notifications, invokeBudgetMs: options.invokeBudgetMs ?? 4500, tabUrl: null }), openTracking };
     return new BotHarness(sandbox, storage, clock, logger, services, afas);
   }
 

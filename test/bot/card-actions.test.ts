@@ -1,13 +1,15 @@
 import { ActivityTypes } from 'botbuilder';
 import { actions, topLevelActionTitles, visibleText } from '../support/card-inspection';
+import { linkTarget } from '../support/open-links';
 import { INSITE, BotHarness, type TestUser } from './bot-harness';
 import { activateByChat, afasRequests, invokeResponseOf, JAN, onlyCard, PIETER } from './transcript';
 
 /** The AFAS ids behind the "Open" buttons of a list card, in the order shown. */
 function openedIds(card: unknown): string[] {
   return actions(card)
-    .filter((a) => a.type === 'Action.OpenUrl' && a.url?.startsWith(`${INSITE}/taak?id=`))
-    .map((a) => decodeURIComponent(a.url!.slice(`${INSITE}/taak?id=`.length)));
+    .map((a) => (a.type === 'Action.OpenUrl' && a.url ? linkTarget(a.url) : ''))
+    .filter((url) => url.startsWith(`${INSITE}/taak?id=`))
+    .map((url) => decodeURIComponent(url.slice(`${INSITE}/taak?id=`.length)));
 }
 
 function pageButtons(card: unknown): [string | undefined, unknown][] {

@@ -130,6 +130,7 @@ export const en = {
   'list.more': 'and {count} more — open the tab or AFAS InSite',
   'list.moreInsite': 'and {count} more — open AFAS InSite to see them all',
   'list.unread': 'New',
+  'openLink.invalid': 'This link from AFAS for Teams is not valid (any more). Open the item from a new list in Teams, or in AFAS InSite.',
   'list.untitled': '(no description)',
   'list.from': 'from {name}',
   'list.updated': 'Updated at {time}',

@@ -128,6 +128,7 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'list.more': 'en nog {count} — open het tabblad of AFAS InSite',
   'list.moreInsite': 'en nog {count} — open AFAS InSite om ze allemaal te zien',
   'list.unread': 'Nieuw',
+  'openLink.invalid': 'Deze link van AFAS for Teams is niet (meer) geldig. Open het item vanuit een nieuwe lijst in Teams, of in AFAS InSite.',
   'list.untitled': '(geen omschrijving)',
   'list.from': 'van {name}',
   'list.updated': 'Bijgewerkt om {time}',
