@@ -65,6 +65,14 @@ describe('configuration', () => {
     expect(problems.join('\n')).not.toContain('s3cr3t');
   });
 
+  it('refuses a non-loopback HOST without a bot app id, and accepts every loopback one', () => {
+    for (const host of ['0.0.0.0', '::', '10.0.0.5', 'my-server.example']) {
+      expect(problemsOf({ HOST: host })).toEqual([expect.stringMatching(new RegExp(`^HOST=${host.replace(/\./g, '\\.')} with an empty MicrosoftAppId .*MicrosoftAppId`))]);
+    }
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) expect(problemsOf({ HOST: host })).toEqual([]);
+    expect(problemsOf({ HOST: '0.0.0.0', MicrosoftAppId: 'app', MicrosoftAppTenantId: 't', PLAYGROUND: 'false' })).toEqual([]);
+  });
+
   it('accepts http:// only for loopback AFAS URLs', () => {
     const base = { AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY, AFAS_INSITE_URL: 'https://insite.example.nl' };
     expect(parseConfig({ ...base, AFAS_BASE_URL: 'http://127.0.0.1:9000/ProfitRestServices' }).afas?.baseUrl).toBe('http://127.0.0.1:9000/ProfitRestServices');
