@@ -2,6 +2,7 @@ import type { WorkItem, WorkItemKind } from '../src/domain/work-item';
 import type { AfasConnection } from '../src/domain/afas-connection';
 import type { BotTurn } from './bot-turn';
 import { itemUrlResolver } from '../src/domain/item-url';
+import { listVersion } from '../src/domain/list-version';
 import { buildSummaryCard } from './cards/summary-card';
 import { buildWorkListCard } from './cards/work-list-card';
 
@@ -13,10 +14,23 @@ async function forCards(turn: BotTurn, items: readonly WorkItem[], connection: A
   return { items: await tracking.applyTo(turn.user, items), itemUrl: (item) => tracking.linkFor(turn.user, item, direct(item)) };
 }
 
+/** Where a click on a list card's paging button asked to go, and the list's version on that card. */
+export interface ListRequest {
+  readonly page?: number;
+  readonly from?: 'summary';
+  /** Set for "Next"/"Previous": when the list changed since the card, the answer is its first page as it is now. */
+  readonly cardVersion?: string;
+}
+
 /** "My tasks" / "My signals": reads AFAS with the user's token and answers with the list card. */
-export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1, from?: 'summary'): Promise<void> {
+export async function showWorkList(turn: BotTurn, kind: WorkItemKind, request: ListRequest = {}): Promise<void> {
+  const { from } = request;
   const mine = await turn.services.listWorkItems.execute(turn.user, kind);
   const { items, itemUrl } = await forCards(turn, mine.items, mine.connection);
+  const version = listVersion(mine.items);
+  // Paging an old card would show items the user never saw in between: start again from the top.
+  const changed = request.cardVersion !== undefined && request.cardVersion !== version;
+  const page = changed ? 1 : (request.page ?? 1);
   await turn.replies.send(
     buildWorkListCard({
       lang: turn.lang,
@@ -27,6 +41,8 @@ export async function showWorkList(turn: BotTurn, kind: WorkItemKind, page = 1, 
       insiteUrl: mine.connection.insiteUrl,
       tabUrl: turn.services.tabUrl,
       now: turn.now,
+      version,
+      changed,
       ...(from ? { from } : {}),
     }),
   );

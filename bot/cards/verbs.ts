@@ -56,8 +56,11 @@ export type ButtonCommand = (typeof BUTTON_COMMANDS)[number];
 export const MAX_PAGE = 1000;
 
 const kind = z.enum(['task', 'signal']);
-/** `from: 'summary'`: the list was opened from the summary card, so it offers Back. */
-const listPosition = z.object({ kind, page: z.number().int().min(1).max(MAX_PAGE), from: z.enum(['summary']).optional() });
+/**
+ * `from: 'summary'`: the list was opened from the summary card, so it offers Back. `v`: the list's
+ * version when the card was made (`listVersion`); cards from before it was added have none.
+ */
+const listPosition = z.object({ kind, page: z.number().int().min(1).max(MAX_PAGE), from: z.enum(['summary']).optional(), v: z.string().regex(/^[0-9a-f]{8}$/).optional() });
 const empty = z.object({});
 // Input.Toggle sends its valueOn/valueOff as the strings "true"/"false"; a boolean is taken too.
 const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');

@@ -31,6 +31,10 @@ export interface WorkListCardInput {
   readonly now: Date;
   /** Opened from the summary card: a Back button returns to it, and paging keeps it. */
   readonly from?: 'summary';
+  /** The list's version (`listVersion`), carried by the paging buttons so an old card's click can be told apart. */
+  readonly version?: string;
+  /** The click came from a card whose list has changed since: say so above the current list. */
+  readonly changed?: boolean;
 }
 
 export interface PageWindow {
@@ -50,7 +54,7 @@ export function pageWindow(itemCount: number, requestedPage: number): PageWindow
 
 function listActions(input: WorkListCardInput, window: PageWindow): CardAction[] {
   const { lang, kind } = input;
-  const from = input.from ? { from: input.from } : {};
+  const from = { ...(input.from ? { from: input.from } : {}), ...(input.version ? { v: input.version } : {}) };
   const actions: CardAction[] = [];
   if (input.from === 'summary') actions.push(executeAction(VERBS.summaryRefresh, translate(lang, 'list.back'), {}));
   if (window.page > 1) actions.push(executeAction(VERBS.listPage, translate(lang, 'list.previous'), { kind, page: window.page - 1, ...from }));
@@ -66,6 +70,7 @@ function build(input: WorkListCardInput, window: PageWindow, shown: number): Ada
   const total = Math.max(input.totalCount ?? items.length, items.length);
   const newCount = input.newCount ?? items.filter((i) => i.unread).length;
   const body: CardElement[] = [heading(translate(lang, kind === 'task' ? 'list.tasks.title' : 'list.signals.title'))];
+  if (input.changed) body.push(paragraph(translate(lang, 'list.changed'), { weight: 'bolder' }, { spacing: 'small' }));
   if (total === 0) {
     body.push(paragraph(translate(lang, kind === 'task' ? 'list.tasks.empty' : 'list.signals.empty'), {}, { spacing: 'small' }));
   } else {

@@ -1,13 +1,24 @@
 import { translate } from '../../src/domain/i18n/translate';
 import type { BotTurn } from '../bot-turn';
 import { buildActivationCancelledCard } from '../cards/activation-cards';
+import { commandAction } from '../cards/card-actions';
 import { buildMessageCard } from '../cards/message-card';
 import type { VerbHandlers } from '../cards/verbs';
 import { showSummary, showWorkList } from '../work-views';
 import { COMMAND_HANDLERS } from './command-handlers';
 import { cancelSettings, saveSettings } from './settings-handlers';
 
+/**
+ * A code form clicked when no activation is running: an old card. It answers with how things stand
+ * now: linked already (with the lists at hand), or no activation in progress.
+ */
 async function notStarted(turn: BotTurn): Promise<void> {
+  const activation = await turn.services.activations.get(turn.user);
+  if (activation?.status === 'active') {
+    const actions = [commandAction(translate(turn.lang, 'list.tasks.title'), 'tasks'), commandAction(translate(turn.lang, 'list.signals.title'), 'signals')];
+    await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'activation.alreadyActive', { userId: activation.afasUserId }), actions }));
+    return;
+  }
   await turn.replies.send(buildMessageCard({ text: translate(turn.lang, 'error.notStarted'), tone: 'warning' }));
 }
 
@@ -16,8 +27,9 @@ async function notStarted(turn: BotTurn): Promise<void> {
  * land here only when no activation dialog is running (otherwise the dialog takes them).
  */
 export const VERB_HANDLERS: VerbHandlers<BotTurn, Promise<void>> = {
-  'list.page': (data, turn) => showWorkList(turn, data.kind, data.page, data.from),
-  'list.refresh': (data, turn) => showWorkList(turn, data.kind, data.page, data.from),
+  'list.page': (data, turn) => showWorkList(turn, data.kind, { page: data.page, from: data.from, cardVersion: data.v }),
+  // Refresh asks for the current list anyway: no note when it changed, only the page clamped.
+  'list.refresh': (data, turn) => showWorkList(turn, data.kind, { page: data.page, from: data.from }),
   'summary.refresh': (_data, turn) => showSummary(turn),
   'activation.start': (_data, turn) => turn.beginActivation(),
   'activation.submitUser': (data, turn) => turn.beginActivation({ afasUserId: data.afasUserId }),
