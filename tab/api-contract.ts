@@ -27,6 +27,8 @@ export const itemSchema = z.object({
   from: z.nullable(z.string()),
   date: z.nullable(isoDate),
   unread: z.boolean(),
+  /** AFAS's type of the item (a task's subject type, a signal's kind): what the tab filters by. */
+  type: z.optional(z.nullable(z.string())),
   /** Where a click goes: the item's deep link or the default tasks URL, decided by the server. */
   url: z.string(),
 });

@@ -11,6 +11,7 @@ import type { Timers } from './timers';
 import { activationView, type ActivationModel } from './views/activation-views';
 import { failureText, failureTitle } from './views/failure-text';
 import { messagePanel, retryAction, skeletonView, type MessagePanel } from './views/status-views';
+import { NO_FILTER, type ListFilter } from './views/list-filter';
 import { tileView, type TileData, type TileModel } from './views/tile-view';
 import type { ViewContext } from './views/dom';
 
@@ -162,7 +163,7 @@ export class TabApp {
     if (data.language) this.lang = data.language;
     const previous = this.screen.kind === 'tile' ? this.screen.model : null;
     const list = previous?.list ?? this.listMemory.read() ?? this.deps.requestedList ?? data.firstList;
-    this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null, shown: previous?.shown ?? TILE_PAGE_SIZE } });
+    this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null, shown: previous?.shown ?? TILE_PAGE_SIZE, filter: previous?.filter ?? NO_FILTER } });
   }
 
   private show(screen: Screen, focusKey?: string): void {
@@ -182,6 +183,11 @@ export class TabApp {
     root.replaceChildren(...this.admin.entry(() => this.openAdmin()), this.build());
     const target = focusInput ? root.querySelector<HTMLElement>('input.text-input') : focusKey ? findByFocusKey(root, focusKey) : null;
     target?.focus({ preventScroll: true });
+    // The view is rebuilt on every keystroke in the filter: the caret stays at the end of what was typed.
+    if (target?.matches('input[type="search"]')) {
+      const input = target as HTMLInputElement;
+      input.setSelectionRange(input.value.length, input.value.length);
+    }
   }
 
   private build(): HTMLElement {
@@ -204,6 +210,7 @@ export class TabApp {
           onShowFirst: (first) => void this.showFirst(first),
           onShowMore: () => this.showMore(),
           onOpenItem: (kind, id) => this.markOpened(kind, id),
+          onFilter: (filter) => this.setFilter(filter),
         });
     }
   }
@@ -212,7 +219,10 @@ export class TabApp {
   private selectList(list: ListKind): void {
     const onTabs = this.deps.doc.activeElement?.getAttribute('role') === 'tab';
     this.listMemory.write(list);
-    if (this.screen.kind === 'tile') this.show({ kind: 'tile', model: { ...this.screen.model, list, shown: list === this.screen.model.list ? this.screen.model.shown : TILE_PAGE_SIZE } }, onTabs ? `tab-${list}` : undefined);
+    if (this.screen.kind !== 'tile') return;
+    const same = list === this.screen.model.list;
+    // The other list has other types: its filter starts empty.
+    this.show({ kind: 'tile', model: { ...this.screen.model, list, shown: same ? this.screen.model.shown : TILE_PAGE_SIZE, filter: same ? this.screen.model.filter : NO_FILTER } }, onTabs ? `tab-${list}` : undefined);
   }
 
   /** Shown as read at once; the server remembers it for the next tile and other devices. */
@@ -227,6 +237,11 @@ export class TabApp {
       this.updateTile({ data: { ...data, [key]: { ...view, items, unread: Math.max(0, view.unread - 1) } } });
     }
     this.deps.api.markOpened(kind, id).catch((error: unknown) => console.warn('could not remember the opened item', error));
+  }
+
+  /** A narrower (or wider) list starts again at its first TILE_PAGE_SIZE items. */
+  private setFilter(filter: ListFilter): void {
+    this.updateTile({ filter, shown: TILE_PAGE_SIZE });
   }
 
   /** The next TILE_PAGE_SIZE items; the focus goes to the first of them, where reading goes on. */

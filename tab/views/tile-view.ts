@@ -3,6 +3,7 @@ import { formatTimeWithSeconds, translate, translatePlural, type Language } from
 import { el, safeHttpUrl, type ViewContext } from './dom';
 import { failureText } from './failure-text';
 import { itemList } from './item-list';
+import { filterBar, filterCount, filterItems, isFiltering, type ListFilter } from './list-filter';
 import { listSwitch, PANEL_ID, tabId } from './list-switch';
 import { messagePanel, retryAction, type MessagePanel } from './status-views';
 
@@ -15,6 +16,8 @@ export interface TileModel {
   readonly updatedAt: Date | null;
   /** How many items of the current list are shown; "Show more" adds TILE_PAGE_SIZE. */
   readonly shown: number;
+  /** What the current list is narrowed to (type, text). */
+  readonly filter: ListFilter;
   /** A line above the lists: "Done: linked to AFAS user …", or a failed refresh. */
   readonly notice: MessagePanel | null;
 }
@@ -27,6 +30,7 @@ export interface TileHandlers {
   onRefresh(): void;
   onShowFirst(first: boolean): void;
   onShowMore(): void;
+  onFilter(filter: ListFilter): void;
 }
 
 const LISTS: Readonly<Record<ListKind, { readonly key: 'tasks' | 'signals'; readonly other: ListKind }>> = { task: { key: 'tasks', other: 'signal' }, signal: { key: 'signals', other: 'task' } };
@@ -83,7 +87,11 @@ function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: 
   const { lang } = ctx;
   if (!view.ok) return [messagePanel(ctx, { text: failureText(lang, view.failure, ctx.now), tone: 'warning', actions: [retryAction(ctx, handlers.onRefresh)] })];
   if (view.items.length === 0) return [el(ctx.doc, 'p', { className: 'empty', text: translate(lang, model.list === 'task' ? 'list.tasks.empty' : 'list.signals.empty') })];
-  const hidden = view.items.length - model.shown;
+  const bar = filterBar(ctx, view.items, model.filter, (filter) => handlers.onFilter(filter));
+  const matching = filterItems(view.items, model.filter);
+  const count = isFiltering(model.filter) ? filterCount(ctx, matching.length, view.items.length) : null;
+  if (matching.length === 0) return [bar, count, el(ctx.doc, 'p', { className: 'empty', text: translate(lang, 'tab.filter.none') })].filter((n): n is NonNullable<typeof n> => n !== null);
+  const hidden = matching.length - model.shown;
   const showMore = hidden > 0
     ? el(ctx.doc, 'button', {
         className: 'btn show-more',
@@ -96,7 +104,7 @@ function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: 
     handlers.onOpen(url);
     handlers.onOpenItem(model.list, item.id);
   };
-  return [itemList(ctx, view.items.slice(0, model.shown), openItem), showMore, beyondLine(ctx, view.total - view.items.length, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
+  return [bar, count, itemList(ctx, matching.slice(0, model.shown), openItem), showMore, beyondLine(ctx, view.total - view.items.length, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 
 /** Items beyond what the server sends (MAX_TILE_ITEMS): only AFAS InSite has them, so the line links there. */

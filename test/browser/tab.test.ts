@@ -149,11 +149,45 @@ describe('the tab in Chromium, inside the development host', () => {
     expect(await frame.$$('.item')).toHaveLength(6);
   });
 
+  it('filters the list by type and by text, from the keyboard', async () => {
+    await page.goto(`${app.origin}/dev/?person=0&locale=en-GB&list=tasks`);
+    const frame = await tab();
+    const all = (await frame.$$('.item')).length;
+    const options = await frame.$$eval('select[name="type"] option', (nodes) => nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })));
+    expect(options[0]).toEqual({ value: '', label: 'All types' });
+    expect(options.length).toBeGreaterThan(2);
+    const [, chosen] = options;
+    const count = Number(/\((\d+)\)$/.exec(chosen.label)?.[1]);
+    expect(await frame.textContent('label:has(select[name="type"])')).toContain('Type');
+
+    await frame.focus('select[name="type"]');
+    await frame.selectOption('select[name="type"]', chosen.value);
+    expect(await frame.$$('.item')).toHaveLength(count);
+    expect(await frame.textContent('.filter-count')).toBe(`${count} of ${all} shown`);
+
+    await frame.selectOption('select[name="type"]', '');
+    const word = (await frame.textContent('.item-title'))!.split(' ')[0];
+    await frame.focus('input[name="filter"]');
+    await page.keyboard.type(word.toUpperCase(), { delay: 20 });
+    expect(await frame.inputValue('input[name="filter"]')).toBe(word.toUpperCase());
+    const titles = await texts(frame, '.item-title');
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeLessThanOrEqual(all);
+
+    await page.keyboard.type(' zzzz-nothing');
+    expect(await frame.textContent('.list-panel .empty')).toBe('Nothing in this list matches the filter.');
+    await frame.fill('input[name="filter"]', '');
+    expect(await frame.$$('.item')).toHaveLength(all);
+    await page.screenshot({ path: join(ARTIFACTS, 'tile-filter.png') });
+  });
+
   it('speaks Dutch when Teams does', async () => {
     await page.goto(`${app.origin}/dev/?person=0&locale=nl-NL&list=signals`);
     const frame = await tab();
     expect(await texts(frame, '[role="tab"]')).toEqual(['Mijn taken (10)', 'Mijn signalen (6)']);
     expect(await frame.getAttribute('#afas-list-tab-signal', 'aria-selected')).toBe('true');
+    expect(await frame.textContent('label.filter-text')).toBe('Zoeken');
+    expect(await frame.getAttribute('input[name="filter"]', 'placeholder')).toBe('Titel, afzender of soort');
     await page.screenshot({ path: join(ARTIFACTS, 'tile-dutch-signals.png') });
   });
 });
