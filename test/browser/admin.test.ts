@@ -178,6 +178,15 @@ describe('the admin screen in Chromium, inside the development host', () => {
     await frameShot('admin-form-contrast-320px.png');
   });
 
+  it('lines the App owners card up on the left like the other cards', async () => {
+    const frame = await openAdmin();
+    const connectionLeft = await frame.$eval('.admin-row', (row) => (row.firstElementChild as HTMLElement).getBoundingClientRect().left - row.getBoundingClientRect().left);
+    await frame.click('[data-focus-key="nav-owners"]');
+    await frame.waitForSelector('.admin-row.person');
+    const ownerLeft = await frame.$eval('.admin-row.person', (row) => (row.firstElementChild as HTMLElement).getBoundingClientRect().left - row.getBoundingClientRect().left);
+    expect(ownerLeft).toBe(connectionLeft);
+  });
+
   it('gives a development user who is not an owner no Admin entry and asks no admin data, without a failing request; the API answers 403', async () => {
     adminRequests.length = 0;
     const ownerCheck = page.waitForResponse((response) => response.url().endsWith('/api/admin/role'));
