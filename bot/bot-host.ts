@@ -26,13 +26,17 @@ export class BotHost {
 
   constructor(options: BotHostOptions) {
     this.adapter = options.adapter;
-    const conversationState = new ConversationState(new SqlBotStorage(options.state));
     this.endpoint = new BotEndpoint({ adapter: options.adapter, verifier: options.verifier, clock: options.services.clock, logger: options.services.logger });
-    this.bot = new AfasTeamsBot(options.services, conversationState, new InboundDedupe(options.services.clock), new OncePerKey(options.state, 'welcomed'));
+    this.bot = createAfasTeamsBot(options.services, options.state);
   }
 
   /** POST /api/messages: checked by the endpoint, then one turn of the bot. */
   process(req: Request, res: Response): Promise<void> {
     return this.endpoint.process(req, res, (context) => this.bot.run(context));
   }
+}
+
+/** The bot with its conversation state, inbound de-duplication and welcome memory on our storage. */
+export function createAfasTeamsBot(services: BotServices, state: StateStore): AfasTeamsBot {
+  return new AfasTeamsBot(services, new ConversationState(new SqlBotStorage(state)), new InboundDedupe(services.clock), new OncePerKey(state, 'welcomed'));
 }

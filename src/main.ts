@@ -1,51 +1,34 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, MAILBOX_JSON_PATH, MAILBOX_PATH } from '../sandbox';
+import { AfasSandbox, MAILBOX_JSON_PATH, MAILBOX_PATH } from '../sandbox';
 import { BotHost } from '../bot/bot-host';
+import { BOT_FRAMEWORK_OPENID_METADATA_URL, JoseBotTokenVerifier } from './auth/jose-bot-token-verifier';
+import { composeBotServices } from './composition/bot-services';
+import { configuredOwners } from './composition/configured-owners';
+import { openCore, type CoreOverrides } from './composition/core';
+import { registerConfiguredConnection, SANDBOX_PREFIX } from './composition/default-connection';
+import { DeferredWakeUp } from './composition/deferred-wake-up';
 import { composeNotificationStack } from './composition/notification-stack';
+import { composeTab } from './composition/tab';
+import { buildUseCases } from './composition/use-cases';
 import { notificationMetricsFrom } from './scheduler/notification-metrics';
-import { AfasWorkItemSource } from './afas/afas-work-item-source';
-import { AxiosAfasClientFactory } from './afas/axios-afas-client-factory';
-import { RowMapper } from './afas/row-mapper';
-import { SystemClock } from './clock/system-clock';
 import { AgentsPlayground } from './dev/agents-playground';
-import { PLAYGROUND_PEOPLE } from './dev/playground-identities';
 import { AppError } from './domain/app-error';
 import type { AppConfig } from './config';
-import { composeTab } from './compose-tab';
-import { BOT_FRAMEWORK_OPENID_METADATA_URL, JoseBotTokenVerifier } from './auth/jose-bot-token-verifier';
 import { ssoAdminAuthenticator } from './http/admin-auth';
 import { registerAdminRoutes } from './http/admin-routes';
 import { HttpServer } from './http/http-server';
-import { createAdminServices } from './use-cases/admin/admin-services';
 import { registerMetricsRoute } from './http/metrics-route';
 import { PromMetrics } from './metrics/prom-metrics';
-import { createPinoLogger } from './logging/pino-logger';
-import type { BotServices } from '../bot/bot-turn';
-import type { AfasClientFactory } from './ports/afas-client';
 import type { BotTokenVerifier } from './ports/bot-token-verifier';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
-import type { NotificationWakeUp } from './ports/notification-wake-up';
 import type { Storage } from './ports/storage';
-import type { WorkItemSource } from './ports/work-item-source';
-import { AesGcmSecretBox } from './secrets/aes-gcm-secret-box';
-import { loadOrCreateKeyFile, parseEncryptionKey } from './secrets/encryption-key';
-import { openStorage } from './storage/open-storage';
-import { ActivationAttempts } from './use-cases/activation-attempts';
-import { CheckAccess } from './use-cases/check-access';
-import { ConfirmActivationCode } from './use-cases/confirm-activation-code';
-import { DeactivateUser } from './use-cases/deactivate-user';
-import { ListWorkItems } from './use-cases/list-work-items';
-import { registerDefaultConnection, type DefaultConnectionInput } from './use-cases/register-default-connection';
-import { RequestActivationCode } from './use-cases/request-activation-code';
-import { UpdatePreferences } from './use-cases/update-preferences';
 
-export const SANDBOX_PREFIX = '/sandbox/afas/ProfitRestServices';
 
 export interface RunningApp {
   readonly origin: string;
   readonly port: number;
+  readonly config: AppConfig;
   readonly storage: Storage;
   readonly sandbox: AfasSandbox | null;
   /** The Agents Playground's web UI, when it was started (demo mode). */
@@ -56,20 +39,16 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export interface AppOverrides {
-  readonly logger?: Logger;
-  readonly clock?: Clock;
+/** What a caller of startApp may swap: the logger, the clock (see CoreOverrides) and where the built tab is. */
+export interface AppOverrides extends CoreOverrides {
+  /** The built tab's files; default tab/dist of this checkout. */
+  readonly tabAssetDir?: string;
 }
 
-/** The composition root: the only place that builds adapters and joins them. */
+/** The composition root: the server's part; the core and the use cases come from src/composition. */
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
-  const logger = overrides.logger ?? createPinoLogger(config.logLevel, config.logFormat);
-  const clock = overrides.clock ?? new SystemClock();
-  const currentKey = config.encryption.currentKey
-    ? parseEncryptionKey(config.encryption.currentKey)
-    : loadOrCreateKeyFile(join(config.dataDir, 'encryption.key'));
-  const secretBox = new AesGcmSecretBox({ current: currentKey, previous: config.encryption.previousKeys.map(parseEncryptionKey) });
-  const storage = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox, logger: logger.child({ component: 'storage' }) });
+  const core = await openCore(config, overrides);
+  const { logger, clock, storage } = core;
   logger.info({ engine: storage.engine }, 'storage ready');
 
   const metrics = new PromMetrics({ logger: logger.child({ component: 'metrics' }) });
@@ -82,22 +61,20 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     : null;
   sandbox?.registerRoutes(http.restify, SANDBOX_PREFIX);
 
-  const afasFactory = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }) });
-  // One reader of AFAS lists for the bot and the notifications alike (one row mapper, one log-once memory).
-  const source = new AfasWorkItemSource(afasFactory, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
-  const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners, homeTenantId: config.bot.tenantId });
+  const wakeUp = new DeferredWakeUp();
+  const useCases = buildUseCases(core, { notifications: wakeUp });
   const notifications = composeNotificationStack({
     bot: config.bot,
     storage,
-    source,
+    source: core.source,
     clock,
     logger,
     engine: { pollIntervalMs: config.notifications.pollIntervalMs },
     metrics: notificationMetricsFrom(metrics),
-    mayUse: async (user) => (await checkAccess.execute({ user, upn: null })).allowed,
+    mayUse: async (user) => (await useCases.checkAccess.execute({ user, upn: null })).allowed,
   });
-  const services = createBotServices({ storage, afas: afasFactory, source, clock, logger, checkAccess, notifications: notifications.engine, invokeBudgetMs: 4500, tabUrl: null });
-  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services, verifier: botTokenVerifier(config, clock) });
+  wakeUp.bind(notifications.engine);
+  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services: composeBotServices(core, useCases), verifier: botTokenVerifier(config, clock) });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
   // Known once the Playground has started (after the server listens); the demo start page asks at each load.
@@ -105,23 +82,19 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   let listening: { port: number; origin: string };
   let devHostPath: string | null;
   try {
-    const tab = await composeTab({ config, http, storage, afas: afasFactory, clock, logger, notifications: notifications.engine, playgroundUrl: () => playgroundUrl });
+    const tab = await composeTab({ core, useCases, http, playgroundUrl: () => playgroundUrl, assetDir: overrides.tabAssetDir });
     devHostPath = tab.devHostPath;
     const adminLogger = logger.child({ component: 'admin' });
-    const admin = createAdminServices({ storage, afas: afasFactory, clock, newId: () => randomBytes(3).toString('hex'), homeTenantId: config.bot.tenantId, allowedBaseUrls: config.afasAllowedBaseUrls });
-    // Demo mode without APP_OWNERS: the development host's first person (Jan de Vries) owns the app, so the
-    // admin screen can be tried; setting APP_OWNERS replaces him at the next start.
-    await admin.syncConfiguredOwners.execute(config.demo && config.appOwners.length === 0 ? [PLAYGROUND_PEOPLE[0].userPrincipalName] : config.appOwners);
-    registerAdminRoutes(http, { authenticate: ssoAdminAuthenticator(tab.validator, adminLogger), admin, logger: adminLogger });
+    await useCases.admin.syncConfiguredOwners.execute(configuredOwners(config));
+    registerAdminRoutes(http, { authenticate: ssoAdminAuthenticator(tab.validator, adminLogger), admin: useCases.admin, logger: adminLogger });
     listening = await http.listen(config.port, config.host);
   } catch (error) {
-    await storage.close();
+    await core.close();
     throw error;
   }
 
-  const connection = defaultConnectionInput(config, listening.port);
-  if (connection) await registerDefaultConnection(storage.connections, clock, connection);
-  else logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
+  const registered = await registerConfiguredConnection(core, listening.port);
+  if (!registered) logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host, port: listening.port }, `MicrosoftAppId is empty: local development mode; /api/messages is not authenticated and answers only on ${config.host}, from this machine`);
   sandbox?.start();
   await notifications.engine.start();
@@ -134,6 +107,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   return {
     origin: listening.origin,
     port: listening.port,
+    config,
     storage,
     sandbox,
     playgroundUrl,
@@ -145,8 +119,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
         sandbox?.stop();
         await http.close();
         await sandbox?.close();
-        afasFactory.close();
-        await storage.close();
+        await core.close();
       })();
       return closing;
     },
@@ -164,66 +137,8 @@ async function startPlayground(playground: AgentsPlayground | null, logger: Logg
   }
 }
 
-export interface BotServiceDeps {
-  readonly storage: Storage;
-  readonly afas: AfasClientFactory;
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly source: WorkItemSource;
-  readonly checkAccess: CheckAccess;
-  /** Polls a user at once after activation (the notification engine). */
-  readonly notifications: NotificationWakeUp;
-  readonly invokeBudgetMs: number;
-  readonly tabUrl: string | null;
-}
-
-/** The use cases and stores the bot talks to (also used by the bot's tests). */
-export function createBotServices(deps: BotServiceDeps): BotServices {
-  const { storage, afas, clock, logger } = deps;
-  const attempts = new ActivationAttempts(storage.state);
-  const { source } = deps;
-  const listWorkItems = new ListWorkItems({ activations: storage.activations, connections: storage.connections, source, clock });
-  return {
-    listWorkItems,
-    requestActivationCode: new RequestActivationCode({ connections: storage.connections, attempts, afas, clock }),
-    confirmActivationCode: new ConfirmActivationCode({ connections: storage.connections, activations: storage.activations, attempts, afas, listWorkItems, clock, notifications: deps.notifications }),
-    deactivateUser: new DeactivateUser({ activations: storage.activations, attempts }),
-    updatePreferences: new UpdatePreferences({ preferences: storage.preferences, clock }),
-    checkAccess: deps.checkAccess,
-    activations: storage.activations,
-    conversations: storage.conversations,
-    preferences: storage.preferences,
-    clock,
-    logger: logger.child({ component: 'bot' }),
-    tabUrl: deps.tabUrl,
-    invokeBudgetMs: deps.invokeBudgetMs,
-  };
-}
-
 /** Null without an app id: local development, where the endpoint answers this machine only. */
 function botTokenVerifier(config: AppConfig, clock: Clock): BotTokenVerifier | null {
   if (config.bot.appId === '') return null;
   return new JoseBotTokenVerifier({ openIdMetadataUrl: config.bot.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA_URL, appId: config.bot.appId, clock });
-}
-
-function defaultConnectionInput(config: AppConfig, port: number): DefaultConnectionInput | null {
-  if (config.demo) {
-    const insite = `${config.publicUrl}/sandbox/insite`;
-    return {
-      name: 'AFAS sandbox (demo)',
-      environment: 'sandbox',
-      baseUrl: `http://127.0.0.1:${port}${SANDBOX_PREFIX}`,
-      insiteUrl: insite,
-      secrets: { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY },
-      tasksConnector: 'Teams_Tasks',
-      signalsConnector: 'Teams_Signals',
-      taskUrlTemplate: `${insite}/taak?id={guid_task}`,
-      signalUrlTemplate: `${insite}/signaal?id={guid_signal}`,
-      defaultTasksUrl: `${insite}/mijn-taken`,
-      useDefaultTasksUrl: false,
-    };
-  }
-  if (!config.afas) return null;
-  const { apiKey, environmentKey, ...rest } = config.afas;
-  return { name: 'AFAS', ...rest, secrets: { apiKey, environmentKey } };
 }

@@ -1,7 +1,5 @@
 import { HmacLinkSigner } from '../secrets/hmac-link-signer';
-import type { Clock } from '../ports/clock';
-import type { StateStore } from '../ports/state-store';
-import { OpenedItems } from '../use-cases/opened-items';
+import type { OpenedItems } from '../use-cases/opened-items';
 import { OpenTracking } from '../use-cases/open-tracking';
 
 export interface OpenTrackingDeps {
@@ -9,15 +7,10 @@ export interface OpenTrackingDeps {
   readonly encryptionKey: Buffer;
   /** Where the cards' tracked links point (PUBLIC_URL). */
   readonly publicUrl: string;
-  readonly state: StateStore;
-  readonly clock: Clock;
+  readonly opened: OpenedItems;
 }
 
 /** The open tracking of card links, built the same for the bot (which makes the links) and the server (which follows them). */
 export function composeOpenTracking(deps: OpenTrackingDeps): OpenTracking {
-  return new OpenTracking({
-    signer: new HmacLinkSigner(deps.encryptionKey, 'open-links'),
-    opened: new OpenedItems({ state: deps.state, clock: deps.clock }),
-    publicUrl: deps.publicUrl,
-  });
+  return new OpenTracking({ signer: new HmacLinkSigner(deps.encryptionKey, 'open-links'), opened: deps.opened, publicUrl: deps.publicUrl });
 }

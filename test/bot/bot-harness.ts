@@ -1,28 +1,18 @@
-import { ActivityTypes, ConversationState, TestAdapter, type Activity } from 'botbuilder';
-import { AfasTeamsBot } from '../../bot/afas-teams-bot';
+import { ActivityTypes, TestAdapter, type Activity } from 'botbuilder';
+import type { AfasTeamsBot } from '../../bot/afas-teams-bot';
+import { createAfasTeamsBot } from '../../bot/bot-host';
 import type { BotServices } from '../../bot/bot-turn';
-import { InboundDedupe } from '../../bot/inbound-dedupe';
-import { OncePerKey } from '../../bot/once-per-key';
-import { SqlBotStorage } from '../../bot/state/sql-bot-storage';
-import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } from '../../sandbox';
-import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
-import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
-import { RowMapper } from '../../src/afas/row-mapper';
-import { composeOpenTracking } from '../../src/composition/open-tracking';
-import { createBotServices } from '../../src/main';
+import { AfasSandbox, type SandboxOptions } from '../../sandbox';
+import { composeBotServices } from '../../src/composition/bot-services';
+import type { Core } from '../../src/composition/core';
+import { buildUseCases } from '../../src/composition/use-cases';
 import type { Storage } from '../../src/ports/storage';
-import { CheckAccess } from '../../src/use-cases/check-access';
-import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
-import { openStorage } from '../../src/storage/open-storage';
-import { registerDefaultConnection } from '../../src/use-cases/register-default-connection';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
+import { INSITE, openTestCore, PUBLIC_URL } from '../support/test-core';
 
+export { INSITE, PUBLIC_URL };
 export const TENANT = 'tenant-contoso';
-export const INSITE = 'https://12345.afasinsite.nl';
-/** Where cards' tracked "Open" links point (PUBLIC_URL). */
-export const PUBLIC_URL = 'https://teams-app.example.nl';
-const ENCRYPTION_KEY = Buffer.alloc(32, 3);
 
 export interface HarnessOptions {
   readonly sandbox?: SandboxOptions;
@@ -30,9 +20,9 @@ export interface HarnessOptions {
 }
 
 /**
- * The bot over real parts: the AFAS sandbox on a socket, the AFAS client, SQLite storage, the use
- * cases. Only the Teams side is botbuilder's TestAdapter. `newBot()` builds a fresh bot over the
- * same storage, as after a restart.
+ * The bot as main.ts composes it (openCore, buildUseCases, composeBotServices) over real parts:
+ * the AFAS sandbox on a socket, the AFAS client, SQLite storage. Only the Teams side is
+ * botbuilder's TestAdapter. `newBot()` builds a fresh bot over the same storage, as after a restart.
  */
 export class BotHarness {
   private constructor(
@@ -41,7 +31,7 @@ export class BotHarness {
     readonly clock: FakeClock,
     readonly logger: RecordingLogger,
     readonly services: BotServices,
-    private readonly afas: AxiosAfasClientFactory,
+    private readonly core: Core,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<BotHarness> {
@@ -49,34 +39,17 @@ export class BotHarness {
     const logger = new RecordingLogger();
     const sandbox = new AfasSandbox({ clock, ...options.sandbox });
     const { baseUrl } = await sandbox.listen(0);
-    const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: ENCRYPTION_KEY }) });
-    await registerDefaultConnection(storage.connections, clock, {
-      name: 'Sandbox',
-      environment: 'sandbox',
-      baseUrl,
-      insiteUrl: INSITE,
-      secrets: { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY },
-      tasksConnector: 'Teams_Tasks',
-      signalsConnector: 'Teams_Signals',
-      taskUrlTemplate: `${INSITE}/taak?id={guid_task}`,
-      signalUrlTemplate: null,
-      defaultTasksUrl: `${INSITE}/mijn-taken`,
-      useDefaultTasksUrl: false,
-    });
-    const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000 });
-    const source = new AfasWorkItemSource(afas, new RowMapper(logger), 500);
-    const checkAccess = new CheckAccess({ connections: storage.connections, activations: storage.activations, accessRules: storage.accessRules, owners: storage.owners });
+    // Signals open on InSite's default page in these tests (no signal link template).
+    const core = await openTestCore({ clock, logger, afasBaseUrl: baseUrl, env: { AFAS_SIGNAL_URL_TEMPLATE: '' } });
     // The notification engine is not part of this harness: a first poll after activation is a no-op here.
-    const notifications = { wake: async () => undefined };
-    // main.ts does not pass open tracking to createBotServices yet (see the issue 12 report); the bot takes it as main.ts will.
-    const openTracking = composeOpenTracking({ encryptionKey: ENCRYPTION_KEY, publicUrl: PUBLIC_URL, state: storage.state, clock });
-    const services = { ...createBotServices({ storage, afas, source, clock, logger, checkAccess, notifications, invokeBudgetMs: options.invokeBudgetMs ?? 4500, tabUrl: null }), openTracking };
-    return new BotHarness(sandbox, storage, clock, logger, services, afas);
+    const useCases = buildUseCases(core, { notifications: { wake: async () => undefined } });
+    const services = composeBotServices(core, useCases, { invokeBudgetMs: options.invokeBudgetMs ?? 4500 });
+    return new BotHarness(sandbox, core.storage, clock, logger, services, core);
   }
 
   /** A bot as a process would build it, over this harness's storage. */
   newBot(): AfasTeamsBot {
-    return new AfasTeamsBot(this.services, new ConversationState(new SqlBotStorage(this.storage.state)), new InboundDedupe(this.clock), new OncePerKey(this.storage.state, 'welcomed'));
+    return createAfasTeamsBot(this.services, this.storage.state);
   }
 
   /** A Teams user talking to `bot` through botbuilder's TestAdapter. */
@@ -85,9 +58,8 @@ export class BotHarness {
   }
 
   async close(): Promise<void> {
-    this.afas.close();
     await this.sandbox.close();
-    await this.storage.close();
+    await this.core.close();
   }
 }
 

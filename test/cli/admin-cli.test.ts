@@ -4,7 +4,6 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { AfasSandbox } from '../../sandbox';
 import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
-import { loadOrCreateKeyFile } from '../../src/secrets/encryption-key';
 import { openStorage } from '../../src/storage/open-storage';
 
 const SCRIPT = join(__dirname, '..', '..', 'scripts', 'admin.js');
@@ -12,6 +11,8 @@ const API_KEY = 'c0ffee00c0ffee00c0ffee00c0ffee01';
 const ENV_KEY = 'decaf000decaf000decaf000decaf002';
 const JAN = 'jan.devries@horizon-groep.example';
 const TENANT = '33333333-3333-4333-8333-333333333333';
+/** The operator's key: the CLI runs outside demo mode, as on a server (demo mode would make Jan an owner). */
+const ENCRYPTION_KEY = Buffer.alloc(32, 4);
 
 interface Run {
   readonly code: number | null;
@@ -25,10 +26,11 @@ describe('npm run admin (the CLI), spawned against a fresh SQLite DATA_DIR', () 
   let baseUrl: string;
   const seen: string[] = [];
 
-  /** Runs the CLI as an operator would, in a directory without .env and with only DATA_DIR set. */
-  function admin(args: string[], stdin = ''): Promise<Run> {
+  /** Runs the CLI as an operator would, in a directory without .env and with only DATA_DIR and the key set (or in demo mode). */
+  function admin(args: string[], stdin = '', mode: 'operator' | 'demo' = 'operator'): Promise<Run> {
+    const keys = mode === 'operator' ? { DEMO: 'false', TOKEN_ENCRYPTION_KEY: ENCRYPTION_KEY.toString('base64') } : {};
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work, DATA_DIR: join(work, 'data') } });
+      const child = spawn(process.execPath, [SCRIPT, ...args], { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work, DATA_DIR: join(work, 'data'), ...keys } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -44,7 +46,7 @@ describe('npm run admin (the CLI), spawned against a fresh SQLite DATA_DIR', () 
 
   async function withStorage<T>(work_: (storage: Awaited<ReturnType<typeof openStorage>>) => Promise<T>): Promise<T> {
     const dataDir = join(work, 'data');
-    const storage = await openStorage({ dataDir, secretBox: new AesGcmSecretBox({ current: loadOrCreateKeyFile(join(dataDir, 'encryption.key')) }) });
+    const storage = await openStorage({ dataDir, secretBox: new AesGcmSecretBox({ current: ENCRYPTION_KEY }) });
     try {
       return await work_(storage);
     } finally {
@@ -118,6 +120,21 @@ describe('npm run admin (the CLI), spawned against a fresh SQLite DATA_DIR', () 
     expect(last.code).toBe(1);
     expect(last.stderr).toBe('error: anna@contoso.nl is the last owner of every tenant: add another owner first, so someone can still change the settings.\n');
     expect((await admin(['owners', 'add', 'anna@contoso.nl'])).stderr).toContain('already an owner');
+  });
+
+  it('in demo mode keeps the owner a demo start makes (Jan), as the server does', async () => {
+    const demoWork = mkdtempSync(join(tmpdir(), 'afas-cli-demo-'));
+    const saved = work;
+    work = demoWork;
+    try {
+      const listed = await admin(['owners', 'list'], '', 'demo');
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toContain(JAN);
+      expect((await admin(['owners', 'list'], '', 'demo')).stdout).toContain(JAN);
+    } finally {
+      work = saved;
+      rmSync(demoWork, { recursive: true, force: true });
+    }
   });
 
   it('bad input ends with a readable message and an exit code other than 0, and never echoes a key', async () => {

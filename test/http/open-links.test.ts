@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import { composeOpenTracking } from '../../src/composition/open-tracking';
-import { currentEncryptionKey } from '../../src/compose-tab';
+import { loadOrCreateKeyFile } from '../../src/secrets/encryption-key';
 import { SystemClock } from '../../src/clock/system-clock';
 import { OpenedItems } from '../../src/use-cases/opened-items';
 import type { OpenTracking } from '../../src/use-cases/open-tracking';
@@ -19,7 +20,7 @@ describe('tracked open links', () => {
   beforeAll(async () => {
     app = await startTabApp();
     // As the bot makes them: the same key (the data directory's) and store as the server.
-    tracking = composeOpenTracking({ encryptionKey: currentEncryptionKey(app.config), publicUrl: app.origin, state: app.storage.state, clock: new SystemClock() });
+    tracking = composeOpenTracking({ encryptionKey: loadOrCreateKeyFile(join(app.config.dataDir, 'encryption.key')), publicUrl: app.origin, opened: new OpenedItems({ state: app.storage.state, clock: new SystemClock() }) });
   });
   afterAll(() => app?.stop());
 

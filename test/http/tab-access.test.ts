@@ -8,7 +8,8 @@ const OWNER = { tenantId: TENANT, upn: 'olga.owner@horizon-groep.example', aadOb
 describe('the tab API and the access list', () => {
   let app: TabApp;
   beforeAll(async () => {
-    app = await startTabApp();
+    // An owner of our own: without APP_OWNERS demo mode makes Jan (person 0) the owner, and an owner may always use the app.
+    app = await startTabApp({ env: { APP_OWNERS: 'someone.else@operator.example' } });
     await app.storage.owners.add(OWNER);
     // Listed: Fleur, by UPN (development tokens carry it). Jan is not listed.
     await app.storage.accessRules.save({ tenantId: TENANT, connectionId: DEFAULT_CONNECTION_ID, mode: 'listed', entries: [{ upn: 'fleur.bakker@horizon-groep.example', aadObjectId: null }], updatedBy: OWNER.upn, updatedAt: new Date() });

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { NotificationWakeUp } from '../ports/notification-wake-up';
+import { ActivationAttempts } from '../use-cases/activation-attempts';
+import { createAdminServices, type AdminServices } from '../use-cases/admin/admin-services';
+import { CheckAccess } from '../use-cases/check-access';
+import { ConfirmActivationCode } from '../use-cases/confirm-activation-code';
+import { DeactivateUser } from '../use-cases/deactivate-user';
+import { GetActivationStatus } from '../use-cases/get-activation-status';
+import { GetTile } from '../use-cases/get-tile';
+import { ListWorkItems } from '../use-cases/list-work-items';
+import type { OpenTracking } from '../use-cases/open-tracking';
+import { OpenedItems } from '../use-cases/opened-items';
+import { RequestActivationCode } from '../use-cases/request-activation-code';
+import { SetFirstList } from '../use-cases/set-first-list';
+import { UpdatePreferences } from '../use-cases/update-preferences';
+import type { Core } from './core';
+import { composeOpenTracking } from './open-tracking';
+
+/** Every use case of the bot, the tab and the admin, built once over the core. */
+export interface UseCases {
+  readonly attempts: ActivationAttempts;
+  readonly listWorkItems: ListWorkItems;
+  readonly checkAccess: CheckAccess;
+  readonly requestActivationCode: RequestActivationCode;
+  readonly confirmActivationCode: ConfirmActivationCode;
+  readonly deactivateUser: DeactivateUser;
+  readonly updatePreferences: UpdatePreferences;
+  readonly getActivationStatus: GetActivationStatus;
+  readonly getTile: GetTile;
+  readonly setFirstList: SetFirstList;
+  readonly opened: OpenedItems;
+  /** Cards' "Open" links through our server (signed with a key derived from the encryption key). */
+  readonly openTracking: OpenTracking;
+  readonly admin: AdminServices;
+}
+
+export interface UseCaseDeps {
+  /** Polls a user at once after activation (the notification engine; a no-op where none runs). */
+  readonly notifications: NotificationWakeUp;
+  /** A short random suffix for new connection ids. */
+  readonly newId?: () => string;
+}
+
+/** The only place the bot's, the tab's and the admin's use cases are built. */
+export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
+  const { config, storage, afas, source, clock, encryptionKey } = core;
+  const { connections, activations, accessRules, owners, preferences, state } = storage;
+  const attempts = new ActivationAttempts(state);
+  const listWorkItems = new ListWorkItems({ activations, connections, source, clock });
+  const opened = new OpenedItems({ state, clock });
+  return {
+    attempts,
+    listWorkItems,
+    checkAccess: new CheckAccess({ connections, activations, accessRules, owners, homeTenantId: config.bot.tenantId }),
+    requestActivationCode: new RequestActivationCode({ connections, attempts, afas, clock }),
+    confirmActivationCode: new ConfirmActivationCode({ connections, activations, attempts, afas, listWorkItems, clock, notifications: deps.notifications }),
+    deactivateUser: new DeactivateUser({ activations, attempts }),
+    updatePreferences: new UpdatePreferences({ preferences, clock }),
+    getActivationStatus: new GetActivationStatus({ activations, attempts, clock }),
+    getTile: new GetTile({ listWorkItems, preferences, opened }),
+    setFirstList: new SetFirstList({ preferences, clock }),
+    opened,
+    openTracking: composeOpenTracking({ encryptionKey, publicUrl: config.publicUrl, opened }),
+    admin: createAdminServices({
+      storage,
+      afas,
+      clock,
+      newId: deps.newId ?? (() => randomBytes(3).toString('hex')),
+      homeTenantId: config.bot.tenantId,
+      allowedBaseUrls: config.afasAllowedBaseUrls,
+    }),
+  };
+}
