@@ -41,7 +41,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'AFAS_ALLOWED_BASE_URLS', default: '(unset)', description: 'Comma-separated .../ProfitRestServices URLs that app owners may give a connection besides AFAS Online environments (O12345AA); e.g. a proxy or an older afasonlineconnector.nl address.' },
   { name: 'AFAS_TIMEOUT_MS', default: '30000', description: 'How long one AFAS request may take before it fails with afas_timeout.' },
   { name: 'AFAS_MAX_ROWS', default: '500', description: 'Hard cap on rows read from one connector for one user.' },
-  { name: 'SIGNAL_POLL_INTERVAL', default: '5', description: "Minutes between two reads of a user's signals (and tasks, when they want task notifications) for notifications; at least 1." },
+  { name: 'POLL_INTERVAL_MINUTES', default: '5', description: "Minutes between two reads of a user's signals (and tasks, when they want task notifications) for notifications; at least 1. Was SIGNAL_POLL_INTERVAL, which is still read, with a warning at startup, when this key is unset." },
   { name: 'DATABASE_URL', default: '(unset)', description: 'postgres://... selects PostgreSQL; unset selects embedded SQLite in DATA_DIR.' },
   { name: 'TOKEN_ENCRYPTION_KEY', default: '(generated in demo mode)', description: 'Base64 of 32 random bytes; encrypts AFAS tokens and keys at rest. Required outside demo mode (secret).' },
   { name: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', default: '(unset)', description: 'Comma-separated older keys, still accepted for reading while secrets are re-encrypted (secret).' },
@@ -53,6 +53,18 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'TAB_ALLOWED_TENANTS', default: 'MicrosoftAppTenantId', description: 'Comma-separated Entra tenant ids whose users may use the tab, or * for any. Required for a MultiTenant bot. Demo mode also admits the local development tenant.' },
   { name: 'APP_OWNERS', default: '(unset)', description: 'Comma-separated UPNs of app owners for every tenant: they may change connections, access and owners (tab admin, /api/admin). More owners are added by owners themselves or with npm run admin -- owners add.' },
   { name: 'SANDBOX_SIGNAL_INTERVAL_SECONDS', default: '900', description: 'Demo mode: the sandbox creates a new signal for each activated user after this many seconds plus a random part of as many again (default: every 15-30 minutes; 0 = never).' },
+];
+
+/** A key that was renamed: still read when its replacement is unset, and reported at startup. */
+export interface DeprecatedConfigKey {
+  readonly name: string;
+  readonly replacedBy: string;
+  /** Why it was renamed, for the startup warning. */
+  readonly reason: string;
+}
+
+export const DEPRECATED_CONFIG_KEYS: readonly DeprecatedConfigKey[] = [
+  { name: 'SIGNAL_POLL_INTERVAL', replacedBy: 'POLL_INTERVAL_MINUTES', reason: 'it paces task polling as well as signals' },
 ];
 
 /**

@@ -3,7 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { AfasEnvironmentError, insiteUrlFor, normaliseBaseUrl, resolveAfasEnvironment } from './domain/afas-environment';
 import { AppError } from './domain/app-error';
-import { INHERITED_ENV_KEYS } from './config-keys';
+import { DEPRECATED_CONFIG_KEYS, INHERITED_ENV_KEYS } from './config-keys';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
@@ -61,6 +61,8 @@ export interface AppConfig {
   readonly appOwners: readonly string[];
   /** The few variables a child process inherits (see INHERITED_ENV_KEYS). */
   readonly childEnv: Readonly<Record<string, string>>;
+  /** One sentence per deprecated key that is set (DEPRECATED_CONFIG_KEYS); startup logs each as a warning. */
+  readonly deprecations: readonly string[];
 }
 
 export interface TeamsAppConfig {
@@ -123,11 +125,12 @@ export function loadConfig(): AppConfig {
 export function parseConfig(env: Env): AppConfig {
   const problems: string[] = [];
   const read = <T>(key: string, schema: z.ZodType<T>, fallback: T): T => {
-    const raw = env[key];
+    const name = isSet(env[key]) ? key : (DEPRECATED_CONFIG_KEYS.find((d) => d.replacedBy === key && isSet(env[d.name]))?.name ?? key);
+    const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
     const result = schema.safeParse(raw.trim());
     if (result.success) return result.data;
-    problems.push(`${key} ${result.error.issues[0]?.message ?? 'is invalid'}`);
+    problems.push(`${name} ${result.error.issues[0]?.message ?? 'is invalid'}`);
     return fallback;
   };
   const optional = <T>(key: string, schema: z.ZodType<T>): T | null => read<T | null>(key, schema, null);
@@ -178,7 +181,7 @@ export function parseConfig(env: Env): AppConfig {
     afasAllowedBaseUrls: read('AFAS_ALLOWED_BASE_URLS', BASE_URL_LIST, []),
     afasTimeoutMs: read('AFAS_TIMEOUT_MS', z.coerce.number().int().min(1000).max(900_000), 30_000),
     afasMaxRows: read('AFAS_MAX_ROWS', z.coerce.number().int().min(1).max(10_000), 500),
-    notifications: { pollIntervalMs: read('SIGNAL_POLL_INTERVAL', z.coerce.number().min(1, 'must be at least 1 (minute)').max(1440), 5) * 60_000 },
+    notifications: { pollIntervalMs: read('POLL_INTERVAL_MINUTES', z.coerce.number().min(1, 'must be at least 1 (minute)').max(1440), 5) * 60_000 },
     databaseUrl,
     encryption: { currentKey, previousKeys },
     sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 900) * 1000 },
@@ -186,10 +189,21 @@ export function parseConfig(env: Env): AppConfig {
     tab: parseTab(read, appId, appType, tenantId, publicUrl, problems),
     appOwners: read('APP_OWNERS', UPN_LIST, []),
     childEnv: Object.fromEntries(INHERITED_ENV_KEYS.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key] as string]]))),
+    deprecations: deprecationsIn(env),
   };
   if (config.playground.enabled && appId !== '') problems.push('PLAYGROUND needs an empty MicrosoftAppId (the Playground talks to an unauthenticated bot); set PLAYGROUND=false');
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+const isSet = (raw: string | undefined): raw is string => raw !== undefined && raw.trim() !== '';
+
+function deprecationsIn(env: Env): string[] {
+  return DEPRECATED_CONFIG_KEYS.filter((d) => isSet(env[d.name])).map((d) =>
+    isSet(env[d.replacedBy])
+      ? `${d.name} is deprecated and ignored because ${d.replacedBy} is set: remove ${d.name}`
+      : `${d.name} is deprecated: rename it to ${d.replacedBy} (${d.reason}); it is still read for now`,
+  );
 }
 
 /** Names and addresses that only this machine can reach: the unauthenticated bot may listen on these alone. */

@@ -19,7 +19,7 @@ import { isSweep, newUserJob, SWEEP_KEY, userFromJobKey, userJobKey, type Engine
 import { UserJobRunner } from './user-job-runner';
 
 export interface NotificationEngineOptions {
-  /** How often each user's lists are read (SIGNAL_POLL_INTERVAL). */
+  /** How often each user's lists are read (POLL_INTERVAL_MINUTES). */
   readonly pollIntervalMs: number;
   /** First polls after start spread over this long; default: one interval (no thundering herd). */
   readonly firstPollSpreadMs?: number;

@@ -20,7 +20,7 @@ describe('when Teams refuses a send', () => {
     clock = new FakeClock(new Date());
     connector = new FakeBotConnector({ now: () => clock.now().getTime() });
     serviceUrl = await connector.start();
-    demo = await startDemoApp({ SIGNAL_POLL_INTERVAL: '1' }, { clock });
+    demo = await startDemoApp({ POLL_INTERVAL_MINUTES: '1' }, { clock });
   });
 
   afterEach(async () => {

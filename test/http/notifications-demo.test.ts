@@ -17,7 +17,7 @@ describe('notifications in the running product', () => {
     const connector = new FakeBotConnector();
     const serviceUrl = await connector.start();
     const clock = new FakeClock(new Date());
-    const demo = await startDemoApp({ SIGNAL_POLL_INTERVAL: '1' }, { clock });
+    const demo = await startDemoApp({ POLL_INTERVAL_MINUTES: '1' }, { clock });
     try {
       const res = await fetch(`${demo.app.origin}/api/messages`, {
         method: 'POST',
@@ -59,7 +59,7 @@ describe('notifications and the access list', () => {
     const connector = new FakeBotConnector();
     const serviceUrl = await connector.start();
     const clock = new FakeClock(new Date());
-    const demo = await startDemoApp({ SIGNAL_POLL_INTERVAL: '1' }, { clock });
+    const demo = await startDemoApp({ POLL_INTERVAL_MINUTES: '1' }, { clock });
     try {
       await fetch(`${demo.app.origin}/api/messages`, {
         method: 'POST',

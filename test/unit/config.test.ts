@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, parseConfig } from '../../src/config';
-import { CONFIG_KEYS, INHERITED_ENV_KEYS } from '../../src/config-keys';
+import { CONFIG_KEYS, DEPRECATED_CONFIG_KEYS, INHERITED_ENV_KEYS } from '../../src/config-keys';
 
 const API_KEY = '0123456789abcdef0123456789abcdef';
 const ENV_KEY = 'fedcba9876543210fedcba9876543210';
@@ -122,6 +122,27 @@ describe('configuration', () => {
     expect(config.childEnv).toEqual({ PATH: '/usr/bin', HOME: '/root' });
   });
 
+  it('reads the notification poll interval from POLL_INTERVAL_MINUTES, with no deprecation', () => {
+    const config = parseConfig({ POLL_INTERVAL_MINUTES: '2' });
+    expect(config.notifications.pollIntervalMs).toBe(2 * 60_000);
+    expect(config.deprecations).toEqual([]);
+    expect(parseConfig({}).notifications.pollIntervalMs).toBe(5 * 60_000);
+    expect(problemsOf({ POLL_INTERVAL_MINUTES: '0' })).toEqual(['POLL_INTERVAL_MINUTES must be at least 1 (minute)']);
+  });
+
+  it('still reads the old SIGNAL_POLL_INTERVAL, and says at startup that it is deprecated', () => {
+    const config = parseConfig({ SIGNAL_POLL_INTERVAL: '3' });
+    expect(config.notifications.pollIntervalMs).toBe(3 * 60_000);
+    expect(config.deprecations).toEqual([expect.stringMatching(/^SIGNAL_POLL_INTERVAL is deprecated: rename it to POLL_INTERVAL_MINUTES/)]);
+    expect(problemsOf({ SIGNAL_POLL_INTERVAL: '0' })).toEqual(['SIGNAL_POLL_INTERVAL must be at least 1 (minute)']);
+  });
+
+  it('prefers POLL_INTERVAL_MINUTES when both names are set, and says the old one is ignored', () => {
+    const config = parseConfig({ SIGNAL_POLL_INTERVAL: '3', POLL_INTERVAL_MINUTES: '7' });
+    expect(config.notifications.pollIntervalMs).toBe(7 * 60_000);
+    expect(config.deprecations).toEqual([expect.stringMatching(/^SIGNAL_POLL_INTERVAL is deprecated and ignored because POLL_INTERVAL_MINUTES is set/)]);
+  });
+
   it('returns a frozen object', () => {
     const config = parseConfig({});
     expect(Object.isFrozen(config)).toBe(true);
@@ -137,7 +158,7 @@ describe('configuration', () => {
       },
     });
     parseConfig(env);
-    const documented = new Set([...CONFIG_KEYS.map((k) => k.name), ...INHERITED_ENV_KEYS]);
+    const documented = new Set([...CONFIG_KEYS.map((k) => k.name), ...DEPRECATED_CONFIG_KEYS.map((k) => k.name), ...INHERITED_ENV_KEYS]);
     expect([...read].filter((key) => !documented.has(key))).toEqual([]);
   });
 
