@@ -1,17 +1,17 @@
 import type { Request } from 'restify';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
-import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
+import type { Core } from '../../src/composition/core';
+import { buildUseCases } from '../../src/composition/use-cases';
 import { AppError } from '../../src/domain/app-error';
 import type { AdminAuthenticator } from '../../src/http/admin-auth';
 import { registerAdminRoutes } from '../../src/http/admin-routes';
 import { HttpServer } from '../../src/http/http-server';
 import type { Storage } from '../../src/ports/storage';
-import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
-import { openStorage } from '../../src/storage/open-storage';
-import { createAdminServices, type AdminServices } from '../../src/use-cases/admin/admin-services';
+import type { AdminServices } from '../../src/use-cases/admin/admin-services';
 import { registerDefaultConnection } from '../../src/use-cases/register-default-connection';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
+import { openTestCore } from '../support/test-core';
 
 export const TENANT_A = '11111111-1111-4111-8111-111111111111';
 export const TENANT_B = '22222222-2222-4222-8222-222222222222';
@@ -43,7 +43,7 @@ export class AdminHarness {
     readonly logger: RecordingLogger,
     readonly clock: FakeClock,
     readonly admin: AdminServices,
-    private readonly afas: AxiosAfasClientFactory,
+    private readonly core: Core,
   ) {}
 
   /**
@@ -55,15 +55,16 @@ export class AdminHarness {
     const logger = new RecordingLogger();
     const sandbox = new AfasSandbox({ clock });
     const { baseUrl } = await sandbox.listen(0);
-    const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: Buffer.alloc(32, 9) }) });
-    const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000 });
     let counter = 0;
     const allowedBaseUrls = options.allowedBaseUrls ? options.allowedBaseUrls(baseUrl) : [baseUrl];
-    const admin = createAdminServices({ storage, afas, clock, newId: () => `id${++counter}`, allowedBaseUrls, homeTenantId: options.homeTenantId });
+    const env = { AFAS_ALLOWED_BASE_URLS: allowedBaseUrls.join(','), ...(options.homeTenantId ? { MicrosoftAppTenantId: options.homeTenantId } : {}) };
+    const core = await openTestCore({ clock, logger, afasBaseUrl: baseUrl, env, encryptionKey: Buffer.alloc(32, 9), defaultConnection: false });
+    const { admin } = buildUseCases(core, { notifications: { wake: async () => undefined }, newId: () => `id${++counter}` });
+    const storage = core.storage;
     const http = new HttpServer({ logger, readiness: () => storage.ping() });
     registerAdminRoutes(http, { authenticate: options.authenticate ?? headerCaller, admin, logger });
     const { origin } = await http.listen(0, '127.0.0.1');
-    return new AdminHarness(http, origin, storage, sandbox, baseUrl, logger, clock, admin, afas);
+    return new AdminHarness(http, origin, storage, sandbox, baseUrl, logger, clock, admin, core);
   }
 
   /** The AFAS_* connection every tenant shares (id `default`), as at startup. */
@@ -107,9 +108,8 @@ export class AdminHarness {
 
   async close(): Promise<void> {
     await this.http.close(100);
-    this.afas.close();
     await this.sandbox.close();
-    await this.storage.close();
+    await this.core.close();
   }
 }
 

@@ -1,7 +1,5 @@
-import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, type SandboxOptions } from '../../sandbox';
-import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
-import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
-import { RowMapper } from '../../src/afas/row-mapper';
+import { AfasSandbox, type SandboxOptions } from '../../sandbox';
+import type { Core } from '../../src/composition/core';
 import type { UserKey } from '../../src/domain/user-key';
 import { DEFAULT_PREFERENCES, type UserPreferences } from '../../src/domain/user-preferences';
 import type { Notifier } from '../../src/ports/notifier';
@@ -11,17 +9,15 @@ import type { InProcessJobQueue } from '../../src/scheduler/in-process-job-queue
 import type { NotificationEngine, NotificationEngineOptions } from '../../src/scheduler/notification-engine';
 import type { EngineJobData } from '../../src/scheduler/user-job';
 import { composeNotificationStack, type NotificationStack } from '../../src/composition/notification-stack';
-import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
-import { openStorage } from '../../src/storage/open-storage';
-import { registerDefaultConnection } from '../../src/use-cases/register-default-connection';
 import { FakeBotConnector, type FakeBotConnectorOptions, type ReceivedActivity } from '../fakes/fake-bot-connector';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
 import { SocketResettingProxy, type ResetRule } from '../fakes/socket-resetting-proxy';
+import { openTestCore } from '../support/test-core';
 import { seededRandom } from './seeded-random';
 
 export const TENANT = 'tenant-contoso';
-export const INSITE = 'https://12345.afasinsite.nl';
+export { INSITE } from '../support/test-core';
 export const MINUTE = 60_000;
 export const JAN = 'jan.devries@horizon-groep.example';
 export const FLEUR = 'fleur.bakker@horizon-groep.example';
@@ -63,8 +59,7 @@ export class NotificationHarness {
     readonly serviceUrl: string,
     readonly logger: RecordingLogger,
     readonly proxy: SocketResettingProxy | null,
-    private readonly afas: AxiosAfasClientFactory,
-    private readonly source: WorkItemSource,
+    private readonly core: Core,
     private readonly options: HarnessOptions,
   ) {}
 
@@ -73,28 +68,13 @@ export class NotificationHarness {
     const logger = new RecordingLogger();
     const sandbox = new AfasSandbox({ clock, ...options.sandbox });
     const { baseUrl } = await sandbox.listen(0);
-    const storage = await openStorage({ dataDir: ':memory:', secretBox: new AesGcmSecretBox({ current: Buffer.alloc(32, 3) }) });
-    await registerDefaultConnection(storage.connections, clock, {
-      name: 'Sandbox',
-      environment: 'sandbox',
-      baseUrl,
-      insiteUrl: INSITE,
-      secrets: { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY },
-      tasksConnector: 'Teams_Tasks',
-      signalsConnector: 'Teams_Signals',
-      taskUrlTemplate: `${INSITE}/taak?id={guid_task}`,
-      signalUrlTemplate: `${INSITE}/signaal?id={guid_signal}`,
-      defaultTasksUrl: `${INSITE}/mijn-taken`,
-      useDefaultTasksUrl: false,
-    });
     // One attempt per AFAS call: retries would sleep on the fake clock inside a running job.
-    const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 5000, retry: { maxAttempts: 1 } });
-    const source = options.source ?? new AfasWorkItemSource(afas, new RowMapper(logger), 500);
+    const core = await openTestCore({ clock, logger, afasBaseUrl: baseUrl, source: options.source, afasRetry: { maxAttempts: 1 } });
     const connector = new FakeBotConnector({ now: () => clock.now().getTime(), ...options.connector });
     const connectorUrl = await connector.start();
     const proxy = options.connectorResets ? new SocketResettingProxy(connectorUrl, options.connectorResets) : null;
     const serviceUrl = proxy ? await proxy.start() : connectorUrl;
-    const harness = new NotificationHarness(clock, sandbox, storage, connector, serviceUrl, logger, proxy, afas, source, options);
+    const harness = new NotificationHarness(clock, sandbox, core.storage, connector, serviceUrl, logger, proxy, core, options);
     harness.run = harness.newEngine();
     return harness;
   }
@@ -108,7 +88,7 @@ export class NotificationHarness {
     const stack = composeNotificationStack({
       bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
       storage,
-      source: this.source,
+      source: this.core.source,
       clock: this.clock,
       logger: this.logger,
       engine: { pollIntervalMs: 5 * MINUTE, firstPollSpreadMs: 0, ...this.options.engine },
@@ -191,11 +171,10 @@ export class NotificationHarness {
     await this.run.engine.stop();
     // Only the current engine is stopped: an earlier one may hold a job that never finishes (a "crash").
     for (const stack of this.stacks) stack.notifier.close();
-    this.afas.close();
     await this.sandbox.close();
     await this.proxy?.close();
     await this.connector.close();
-    await this.storage.close();
+    await this.core.close();
   }
 }
 

@@ -21,6 +21,8 @@ export interface TestCoreOptions {
   readonly encryptionKey?: Buffer;
   readonly source?: WorkItemSource;
   readonly afasRetry?: Partial<RetryOptions>;
+  /** false: start without the configured default connection (tests that make their own). */
+  readonly defaultConnection?: boolean;
 }
 
 /**
@@ -46,6 +48,6 @@ export async function openTestCore(options: TestCoreOptions): Promise<Core> {
     ...options.env,
   });
   const core = await openCore(config, { clock: options.clock, logger: options.logger, source: options.source, afasRetry: options.afasRetry });
-  await registerConfiguredConnection(core, 0);
+  if (options.defaultConnection !== false) await registerConfiguredConnection(core, 0);
   return core;
 }
