@@ -35,7 +35,7 @@ const list: CliCommand = {
       io.out('No owners yet. Add one with: npm run admin -- owners add <upn>');
       return EXIT.ok;
     }
-    const rows = owners.map((o) => [o.upn, o.displayName ?? '', o.tenantId ?? EVERY_TENANT, o.source === 'config' ? 'APP_OWNERS' : `${o.addedBy}, ${o.addedAt.slice(0, 10)}`]);
+    const rows = owners.map((o) => [o.upn, o.displayName ?? '', o.tenantId ?? EVERY_TENANT, o.source === 'demo' ? 'demo owner (APP_OWNERS not set)' : o.source === 'config' ? 'APP_OWNERS' : `${o.addedBy}, ${o.addedAt.slice(0, 10)}`]);
     io.out(textTable(['UPN', 'NAME', 'TENANT', 'ADDED BY'], rows));
     return EXIT.ok;
   },

@@ -1,10 +1,14 @@
 import type { AppConfig } from '../config';
 import { PLAYGROUND_PEOPLE } from '../dev/playground-identities';
+import type { ConfiguredOwners } from '../use-cases/admin/sync-configured-owners';
 
 /**
  * The app owners a start applies: APP_OWNERS; in demo mode without it, the development host's
- * first person (Jan de Vries), so the admin screen can be tried. Setting APP_OWNERS replaces him.
+ * first person (Jan de Vries) as the demo owner, so the admin screen can be tried. Setting
+ * APP_OWNERS replaces him.
  */
-export function configuredOwners(config: AppConfig): readonly string[] {
-  return config.demo && config.appOwners.length === 0 ? [PLAYGROUND_PEOPLE[0].userPrincipalName] : config.appOwners;
+export function configuredOwners(config: Pick<AppConfig, 'demo' | 'appOwners'>): ConfiguredOwners {
+  return config.demo && config.appOwners.length === 0
+    ? { upns: [PLAYGROUND_PEOPLE[0].userPrincipalName], demo: true }
+    : { upns: config.appOwners, demo: false };
 }

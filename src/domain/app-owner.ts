@@ -1,5 +1,10 @@
 import { normaliseUpn, type Person } from './access-rule';
 
+/** `addedBy` of owners from APP_OWNERS. */
+export const CONFIG_OWNER_ACTOR = 'config';
+/** `addedBy` of demo mode's owner, who stands in for an empty APP_OWNERS (`source: 'config'` too). */
+export const DEMO_OWNER_ACTOR = 'demo';
+
 /**
  * Someone who may change the app's settings (connections, access, owners). Owners from APP_OWNERS
  * (`source: 'config'`) are owners of every tenant for as long as they are listed there; owners
@@ -14,9 +19,14 @@ export interface AppOwner {
   readonly aadObjectId: string | null;
   readonly displayName: string | null;
   readonly source: 'config' | 'added';
-  /** Audit actor that added them (`config` for APP_OWNERS). */
+  /** Audit actor that added them (`config` for APP_OWNERS, `demo` for demo mode's stand-in owner). */
   readonly addedBy: string;
   readonly addedAt: Date;
+}
+
+/** Demo mode's stand-in for an empty APP_OWNERS: managed by the start like APP_OWNERS, but not listed there. */
+export function isDemoOwner(owner: AppOwner): boolean {
+  return owner.source === 'config' && owner.addedBy === DEMO_OWNER_ACTOR;
 }
 
 /** The owner among `owners` that the person is, by object id or (when known) UPN. */

@@ -98,8 +98,8 @@ export const ownerSchema = z.object({
   upn: z.string(),
   displayName: z.nullable(z.string()),
   aadObjectId: z.nullable(z.string()),
-  /** `config`: listed in APP_OWNERS, removed only there. */
-  source: z.enum(['config', 'added']),
+  /** `config`: listed in APP_OWNERS, removed only there; `demo`: demo mode's owner while APP_OWNERS is empty. */
+  source: z.enum(['config', 'demo', 'added']),
   addedBy: z.string(),
   addedAt: isoDate,
 });

@@ -88,8 +88,12 @@ export class OwnersSection {
               el(doc, 'span', { className: 'badges' }, [
                 owner.tenantId === null ? badge(doc, translate(lang, 'adminTab.badge.everyTenant')) : null,
                 owner.source === 'config' ? badge(doc, translate(lang, 'adminTab.owners.fromSettings')) : null,
+                owner.source === 'demo' ? badge(doc, translate(lang, 'adminTab.owners.demo')) : null,
               ]),
-              el(doc, 'span', { className: 'hint', text: translate(lang, 'adminTab.owners.addedBy', { who: owner.addedBy, date: formatDate(lang, new Date(owner.addedAt)) }) }),
+              el(doc, 'span', {
+                className: 'hint',
+                text: owner.source === 'demo' ? translate(lang, 'adminTab.owners.demoHint') : translate(lang, 'adminTab.owners.addedBy', { who: owner.addedBy, date: formatDate(lang, new Date(owner.addedAt)) }),
+              }),
             ]),
             actionButton(doc, { text: translate(lang, 'adminTab.remove'), label: translate(lang, 'adminTab.owners.removeLabel', { upn: owner.upn }), focusKey: `owner-remove-${owner.tenantId ?? '*'}-${owner.upn}`, busy: this.busy, onClick: () => void this.remove(owner) }),
           ]),

@@ -47,10 +47,10 @@ describe('with storage', () => {
 
   it('APP_OWNERS becomes the configured owners of every tenant: new ones added, dropped ones removed, others kept', async () => {
     const sync = new SyncConfiguredOwners({ owners: storage.owners, audit: storage.audit, clock });
-    expect(await sync.execute(['Anna@Contoso.nl', 'bob@contoso.nl'])).toEqual({ added: ['anna@contoso.nl', 'bob@contoso.nl'], removed: [] });
+    expect(await sync.execute({ upns: ['Anna@Contoso.nl', 'bob@contoso.nl'], demo: false })).toEqual({ added: ['anna@contoso.nl', 'bob@contoso.nl'], removed: [] });
     await storage.owners.add({ tenantId: null, upn: 'carol@contoso.nl', aadObjectId: null, displayName: null, source: 'added', addedBy: 'cli:root', addedAt: clock.now() });
-    expect(await sync.execute(['bob@contoso.nl'])).toEqual({ added: [], removed: ['anna@contoso.nl'] });
-    expect(await sync.execute(['bob@contoso.nl'])).toEqual({ added: [], removed: [] });
+    expect(await sync.execute({ upns: ['bob@contoso.nl'], demo: false })).toEqual({ added: [], removed: ['anna@contoso.nl'] });
+    expect(await sync.execute({ upns: ['bob@contoso.nl'], demo: false })).toEqual({ added: [], removed: [] });
     expect((await storage.owners.list()).map((o) => [o.upn, o.source])).toEqual([['bob@contoso.nl', 'config'], ['carol@contoso.nl', 'added']]);
     expect((await storage.audit.list({ limit: 10 })).map((e) => [e.actor, e.action, e.target])).toEqual([
       ['config', 'owner.remove', 'anna@contoso.nl'],

@@ -14,8 +14,9 @@ const NAME = 'Horizon sandbox';
 
 /**
  * The admin screen in a real browser, inside the development host, against the whole product in
- * demo mode (main.ts's startApp) with Jan de Vries as the app owner (APP_OWNERS) and the other
- * development people as ordinary users. The tests run in order: each goes on from the last.
+ * demo mode (main.ts's startApp) as `npm start` runs it: without APP_OWNERS, so Jan de Vries is the
+ * demo owner and the other development people are ordinary users. The tests run in order: each
+ * goes on from the last.
  */
 describe('the admin screen in Chromium, inside the development host', () => {
   let demo: Awaited<ReturnType<typeof startDemoApp>>;
@@ -28,7 +29,7 @@ describe('the admin screen in Chromium, inside the development host', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    demo = await startDemoApp({ APP_OWNERS: JAN });
+    demo = await startDemoApp();
     app = demo.app;
     chromium = await launchChromium();
     page = await chromium.context.newPage();
@@ -185,6 +186,18 @@ describe('the admin screen in Chromium, inside the development host', () => {
     await frame.waitForSelector('.admin-row.person');
     const ownerLeft = await frame.$eval('.admin-row.person', (row) => (row.firstElementChild as HTMLElement).getBoundingClientRect().left - row.getBoundingClientRect().left);
     expect(ownerLeft).toBe(connectionLeft);
+  });
+
+  it('names Jan the demo owner, not one from APP_OWNERS, in English and Dutch', async () => {
+    const owners = async (query: string) => {
+      const frame = await openAdmin(query);
+      await frame.click('[data-focus-key="nav-owners"]');
+      await frame.waitForSelector('.admin-row.person');
+      const row = frame.locator('.admin-row.person', { hasText: JAN });
+      return [await row.locator('.badge').allTextContents(), await row.locator('.hint').textContent()];
+    };
+    expect(await owners('person=0&locale=en-GB')).toEqual([['Every organisation', 'Demo owner'], 'An owner because this is demo mode and APP_OWNERS is not set.']);
+    expect(await owners('person=0&locale=nl-NL')).toEqual([['Alle organisaties', 'Demo-eigenaar'], 'Eigenaar omdat dit de demomodus is en APP_OWNERS niet is ingesteld.']);
   });
 
   it('gives a development user who is not an owner no Admin entry and asks no admin data, without a failing request; the API answers 403', async () => {

@@ -304,6 +304,8 @@ export const en = {
   'adminTab.owners.title': 'App owners',
   'adminTab.owners.intro': 'App owners may change connections, access and app owners.',
   'adminTab.owners.fromSettings': 'From APP_OWNERS',
+  'adminTab.owners.demo': 'Demo owner',
+  'adminTab.owners.demoHint': 'An owner because this is demo mode and APP_OWNERS is not set.',
   'adminTab.owners.addedBy': 'Added by {who} on {date}',
   'adminTab.owners.addLabel': 'Sign-in name (UPN) of a new app owner',
   'adminTab.owners.add': 'Add owner',

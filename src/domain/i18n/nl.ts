@@ -302,6 +302,8 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'adminTab.owners.title': 'App-eigenaren',
   'adminTab.owners.intro': 'App-eigenaren mogen koppelingen, toegang en app-eigenaren wijzigen.',
   'adminTab.owners.fromSettings': 'Uit APP_OWNERS',
+  'adminTab.owners.demo': 'Demo-eigenaar',
+  'adminTab.owners.demoHint': 'Eigenaar omdat dit de demomodus is en APP_OWNERS niet is ingesteld.',
   'adminTab.owners.addedBy': 'Toegevoegd door {who} op {date}',
   'adminTab.owners.addLabel': 'Aanmeldnaam (UPN) van een nieuwe app-eigenaar',
   'adminTab.owners.add': 'Eigenaar toevoegen',

@@ -1,5 +1,6 @@
 import { normaliseUpn } from '../../domain/access-rule';
 import { AppError } from '../../domain/app-error';
+import { isDemoOwner } from '../../domain/app-owner';
 import type { AppOwnerStore } from '../../ports/app-owner-store';
 import type { AdminScope } from './admin-scope';
 import type { AuditTrail } from './audit-trail';
@@ -14,6 +15,9 @@ export class RemoveOwner {
     const tenantId = ownerScope(scope, target);
     const owner = await this.deps.owners.get(tenantId, upn);
     if (!owner) throw new AppError('not_found', `${upn} is not an owner of ${scopeWords(tenantId)}.`, { details: { upn } });
+    if (isDemoOwner(owner)) {
+      throw new AppError('owner_from_configuration', `${upn} is the demo owner because APP_OWNERS is not set: set APP_OWNERS and restart.`, { details: { upn } });
+    }
     if (owner.source === 'config') {
       throw new AppError('owner_from_configuration', `${upn} is an owner because APP_OWNERS lists them: remove them there and restart.`, { details: { upn } });
     }
