@@ -43,25 +43,19 @@ const ZONES = [
   { path: 'src/ports', closed: true, open: ['src/domain'], why: 'src/ports imports only src/domain (and other ports)' },
   {
     path: 'src/use-cases',
-    deny: [...SRC_FOLDERS, ...OUTSIDE_SRC],
+    deny: [...SRC_FOLDERS, ...OUTSIDE_SRC, 'contracts'],
     // On top of the SDKs above (banned here since their home is elsewhere): the rest of @microsoft/* and the queue clients.
     extra: [{ name: 'no SDK', regex: '^(@microsoft/(?!(teams-js|app-manifest)(/|$))|(ioredis|bullmq)(/|$))' }],
     why: 'use cases import src/domain and src/ports, never an SDK or an adapter',
   },
   ...['src/afas', 'src/storage', 'src/scheduler'].map((a) => ({ path: a, deny: [...but(ADAPTERS, a), ...ROOT, ...OUTSIDE_SRC], why: 'adapters do not import each other, nor bot/, tab/ or sandbox/' })),
-  {
-    path: 'src/http',
-    deny: [...but(ADAPTERS, 'src/http'), ...ROOT, 'bot', 'sandbox'],
-    // TODO(issue 11, item 4): the tab API contracts move out of tab/ into a folder both sides import;
-    // then drop this exception and put 'tab' back in `deny`.
-    denyExcept: { tab: ['tab/api-contract'] },
-    why: 'adapters (bot/ among them) do not import each other nor sandbox/; src/ does not import tab/ (tab/api-contract.ts is a temporary exception)',
-  },
+  { path: 'src/http', deny: [...but(ADAPTERS, 'src/http'), ...ROOT, ...OUTSIDE_SRC], why: 'adapters (bot/ among them) do not import each other nor sandbox/; src/ does not import tab/ (the wire contracts are in contracts/)' },
   ...['src/auth', 'src/logging', 'src/metrics', 'src/app-package'].map((p) => ({ path: p, deny: OUTSIDE_SRC, why: 'src/ does not import bot/, tab/ or sandbox/' })),
   { path: 'src/config.ts', deny: OUTSIDE_SRC, why: 'src/ does not import bot/, tab/ or sandbox/' },
   ...ROOT.map((r) => ({ path: r, deny: ['tab'], why: 'the composition root may join bot/ and sandbox/ to src/, but the browser app stays apart' })),
   { path: 'bot', deny: [...but(ADAPTERS, 'bot'), ...ROOT, 'tab', 'sandbox'], why: 'bot/ is an adapter: it imports domain, ports and use cases, not other adapters, tab/ or sandbox/' },
   { path: 'tab', deny: [...SRC_FOLDERS, 'src/ports', 'src/use-cases', 'bot', 'sandbox'], why: 'tab/ is bundled for the browser: of the server it imports only src/domain' },
+  { path: 'contracts', deny: [...SRC_FOLDERS, 'src/ports', 'src/use-cases', ...OUTSIDE_SRC], why: 'contracts/ is the wire format the server and the tab share: zod schemas and src/domain types only' },
   { path: 'sandbox', deny: [...ROOT, 'bot', 'tab'], why: 'the AFAS sandbox stands alone: it imports domain and ports, not the bot, the tab or the composition root' },
 ];
 

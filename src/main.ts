@@ -49,6 +49,7 @@ export interface AppOverrides extends CoreOverrides {
 export async function startApp(config: AppConfig, overrides: AppOverrides = {}): Promise<RunningApp> {
   const core = await openCore(config, overrides);
   const { logger, clock, storage } = core;
+  for (const deprecation of config.deprecations) logger.warn({ code: 'config_deprecated' }, deprecation);
   logger.info({ engine: storage.engine }, 'storage ready');
 
   const metrics = new PromMetrics({ logger: logger.child({ component: 'metrics' }) });

@@ -1,7 +1,7 @@
 import { formatMoment } from '../src/domain/i18n/format-date-time';
 import { MAX_WRONG_CODES, normaliseActivationCode, normaliseAfasUserId } from '../src/domain/activation-rules';
 import { TabApiError, type TabApi } from './api-client';
-import type { AttemptView } from './api-contract';
+import type { AttemptView } from '../contracts/tab-api';
 import { translate, translatePlural, type Language } from './i18n';
 import type { TimerHandle, Timers } from './timers';
 import type { ActivationHandlers, ActivationModel } from './views/activation-views';

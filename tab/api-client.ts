@@ -11,7 +11,7 @@ import {
   type ListKind,
   type PreferencesResponse,
   type TileResponse,
-} from './api-contract';
+} from '../contracts/tab-api';
 
 /** What the tab asks its server. Implemented over HTTP below; tests use a fake. */
 export interface TabApi {

@@ -1,4 +1,4 @@
-import type { ListKind } from './api-contract';
+import type { ListKind } from '../contracts/tab-api';
 
 /**
  * The list the user last chose, for this browser tab's session: Teams (and the development host)

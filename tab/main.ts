@@ -1,6 +1,6 @@
 import { HttpAdminApi } from './admin/admin-api';
 import { HttpTabApi } from './api-client';
-import type { ListKind } from './api-contract';
+import type { ListKind } from '../contracts/tab-api';
 import { TabApp } from './tab-app';
 import { TeamsJsHost } from './teams-host';
 import { windowTimers } from './timers';

@@ -1,7 +1,7 @@
 import type { AdminApi } from './admin/admin-api';
 import { AdminAccess } from './admin/admin-access';
 import { TabApiError, type TabApi } from './api-client';
-import { TILE_PAGE_SIZE, type ListKind, type TileResponse } from './api-contract';
+import { TILE_PAGE_SIZE, type ListKind, type TileResponse } from '../contracts/tab-api';
 import { ActivationFlow } from './activation-flow';
 import type { HostContext, HostTheme, TabHost } from './host';
 import { languageFromLocale, translate, type Language } from './i18n';

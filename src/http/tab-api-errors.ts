@@ -1,7 +1,7 @@
 import type { Response } from 'restify';
 import { isAfasError } from '../domain/afas-error';
 import { isAppError } from '../domain/app-error';
-import type { ApiProblem } from '../../tab/api-contract';
+import type { ApiProblem } from '../../contracts/tab-api';
 import { STORAGE_RETRY_AFTER_SECONDS } from './error-response';
 import { failureView } from './tab-failure';
 

@@ -13,7 +13,7 @@ import type { GetTile } from '../use-cases/get-tile';
 import type { RequestActivationCode } from '../use-cases/request-activation-code';
 import type { OpenedItems } from '../use-cases/opened-items';
 import type { SetFirstList } from '../use-cases/set-first-list';
-import type { TileResponse } from '../../tab/api-contract';
+import type { TileResponse } from '../../contracts/tab-api';
 import { authenticateTabRequest } from './tab-auth';
 import { sendJson, tabProblem } from './tab-api-errors';
 import { isExpectedFailure, failureView } from './tab-failure';

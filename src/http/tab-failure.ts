@@ -1,6 +1,6 @@
 import { isAfasError } from '../domain/afas-error';
 import { isAppError } from '../domain/app-error';
-import type { FailureView } from '../../tab/api-contract';
+import type { FailureView } from '../../contracts/tab-api';
 
 /**
  * What the tab may tell a user about a failure (the same classes as the bot's error cards): AFAS

@@ -1,7 +1,7 @@
 import { itemUrl } from '../domain/item-url';
 import type { WorkItem } from '../domain/work-item';
 import type { Tile, TileList } from '../use-cases/get-tile';
-import { MAX_TILE_ITEMS, type ItemView, type ListView, type TileResponse } from '../../tab/api-contract';
+import { MAX_TILE_ITEMS, type ItemView, type ListView, type TileResponse } from '../../contracts/tab-api';
 import type { AfasConnection } from '../domain/afas-connection';
 import { failureView } from './tab-failure';
 

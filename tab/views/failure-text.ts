@@ -1,5 +1,5 @@
 import { formatMoment } from '../../src/domain/i18n/format-date-time';
-import type { FailureView } from '../api-contract';
+import type { FailureView } from '../../contracts/tab-api';
 import { translate, type Language } from '../i18n';
 
 /** Like the bot's card: a few owners are enough to know whom to ask. */

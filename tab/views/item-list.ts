@@ -1,4 +1,4 @@
-import type { ItemView } from '../api-contract';
+import type { ItemView } from '../../contracts/tab-api';
 import { itemDate, translate } from '../i18n';
 import { el, safeHttpUrl, srOnly, type ViewContext } from './dom';
 

@@ -1,4 +1,4 @@
-import type { ItemView } from '../api-contract';
+import type { ItemView } from '../../contracts/tab-api';
 import { translate } from '../i18n';
 import { el, type ViewContext } from './dom';
 

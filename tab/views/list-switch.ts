@@ -1,4 +1,4 @@
-import type { ListKind } from '../api-contract';
+import type { ListKind } from '../../contracts/tab-api';
 import { translate } from '../i18n';
 import { el, type ViewContext } from './dom';
 

@@ -1,4 +1,4 @@
-import { TILE_PAGE_SIZE, type ListKind, type ListView, type TileResponse } from '../api-contract';
+import { TILE_PAGE_SIZE, type ListKind, type ListView, type TileResponse } from '../../contracts/tab-api';
 import { formatTimeWithSeconds, translate, translatePlural, type Language } from '../i18n';
 import { el, safeHttpUrl, type ViewContext } from './dom';
 import { failureText } from './failure-text';

@@ -1,7 +1,7 @@
 import type { AdminApi, ConnectionChanges } from '../../tab/admin/admin-api';
 import type { AccessMode, AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ConnectionCheck } from '../../tab/admin/admin-contract';
 import { TabApiError } from '../../tab/api-client';
-import type { ApiProblem } from '../../tab/api-contract';
+import type { ApiProblem } from '../../contracts/tab-api';
 
 type Method = keyof AdminApi;
 type Result<M extends Method> = Awaited<ReturnType<AdminApi[M]>>;

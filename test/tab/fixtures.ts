@@ -1,4 +1,4 @@
-import type { ItemView, TileResponse } from '../../tab/api-contract';
+import type { ItemView, TileResponse } from '../../contracts/tab-api';
 
 export const INSITE = 'https://12345.afasinsite.nl';
 

@@ -1,5 +1,5 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
-import type { ListKind } from '../../tab/api-contract';
+import type { ListKind } from '../../contracts/tab-api';
 import { TabApp } from '../../tab/tab-app';
 import { FakeTabApi } from './fakes/fake-tab-api';
 import { FakeTabHost } from './fakes/fake-tab-host';

@@ -31,8 +31,8 @@ describe("the README's Layout section", () => {
     expect(listed.filter((f) => !folders('src').includes(f))).toEqual([]);
   });
 
-  test('names the other code folders: bot/, tab/, sandbox/, bench/, scripts/, test/', () => {
+  test('names the other code folders: bot/, tab/, contracts/, sandbox/, bench/, scripts/, test/', () => {
     const top = named(block, '');
-    for (const folder of ['src/', 'bot/', 'tab/', 'sandbox/', 'bench/', 'scripts/', 'test/']) expect(top).toContain(folder);
+    for (const folder of ['src/', 'bot/', 'tab/', 'contracts/', 'sandbox/', 'bench/', 'scripts/', 'test/']) expect(top).toContain(folder);
   });
 });

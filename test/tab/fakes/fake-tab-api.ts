@@ -1,5 +1,5 @@
 import { TabApiError, type TabApi } from '../../../tab/api-client';
-import type { ActivatedResponse, ApiProblem, CodeSentResponse, ListKind, PreferencesResponse, TileResponse } from '../../../tab/api-contract';
+import type { ActivatedResponse, ApiProblem, CodeSentResponse, ListKind, PreferencesResponse, TileResponse } from '../../../contracts/tab-api';
 
 type Answer<T> = T | TabApiError | (() => T | TabApiError);
 
