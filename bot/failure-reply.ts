@@ -3,7 +3,8 @@ import { isAppError } from '../src/domain/app-error';
 import { translate } from '../src/domain/i18n/translate';
 import type { BotTurn } from './bot-turn';
 import { buildNoAccessCard, buildNotActivatedCard } from './cards/access-cards';
-import { buildErrorCard, userFacingFailure } from './cards/error-card';
+import { userFacingFailure } from '../src/domain/user-facing-failure';
+import { buildErrorCard } from './cards/error-card';
 import { buildMessageCard } from './cards/message-card';
 
 /**

@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { languageFromLocale } from '../src/domain/i18n/translate';
+import { resolveLanguage } from '../src/domain/i18n/translate';
 import type { UserKey } from '../src/domain/user-key';
 import type { Language, UserPreferences } from '../src/domain/user-preferences';
 
@@ -17,5 +17,5 @@ export function userKeyFromActivity(activity: Partial<Activity>): UserKey {
 
 /** The user's chosen language, else the Teams client's locale (`nl-*` → Dutch). */
 export function languageFor(activity: Partial<Activity>, preferences: UserPreferences | null): Language {
-  return preferences?.language ?? languageFromLocale(activity.locale ?? undefined);
+  return resolveLanguage(preferences?.language, activity.locale);
 }

@@ -1,7 +1,7 @@
 import { formatDate, formatTime, formatTimeWithSeconds } from '../src/domain/i18n/format-date-time';
 import type { Language } from '../src/domain/user-preferences';
 
-export { languageFromLocale, translate, translatePlural } from '../src/domain/i18n/translate';
+export { languageFromLocale, resolveLanguage, translate, translatePlural } from '../src/domain/i18n/translate';
 export type { Language } from '../src/domain/user-preferences';
 
 /** An item's date in a list: the time when it is today (Amsterdam), else the date. */

@@ -4,7 +4,7 @@ import { TabApiError, type TabApi } from './api-client';
 import { TILE_PAGE_SIZE, type ListKind, type TileResponse } from '../contracts/tab-api';
 import { ActivationFlow } from './activation-flow';
 import type { HostContext, HostTheme, TabHost } from './host';
-import { languageFromLocale, translate, type Language } from './i18n';
+import { languageFromLocale, resolveLanguage, translate, type Language } from './i18n';
 import { ListMemory } from './list-memory';
 import { RefreshSchedule } from './refresh-schedule';
 import type { Timers } from './timers';
@@ -78,7 +78,7 @@ export class TabApp {
       this.show({ kind: 'problem', panel: { text: translate(this.lang, 'tab.outsideTeams'), tone: 'info' } });
       return;
     }
-    this.lang = languageFromLocale(this.context.locale);
+    this.lang = resolveLanguage(null, this.context.locale);
     this.applyTheme(this.context.theme);
     this.deps.host.onThemeChange((theme) => this.applyTheme(theme));
     this.render();
@@ -160,7 +160,7 @@ export class TabApp {
   }
 
   private showTile(data: TileData, notice: MessagePanel | null): void {
-    if (data.language) this.lang = data.language;
+    this.lang = resolveLanguage(data.language, this.context?.locale ?? this.deps.win.navigator.language);
     const previous = this.screen.kind === 'tile' ? this.screen.model : null;
     const list = previous?.list ?? this.listMemory.read() ?? this.deps.requestedList ?? data.firstList;
     this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null, shown: previous?.shown ?? TILE_PAGE_SIZE, filter: previous?.filter ?? NO_FILTER } });

@@ -16,7 +16,8 @@ import type { SetFirstList } from '../use-cases/set-first-list';
 import type { TileResponse } from '../../contracts/tab-api';
 import { authenticateTabRequest } from './tab-auth';
 import { sendJson, tabProblem } from './tab-api-errors';
-import { isExpectedFailure, failureView } from './tab-failure';
+import { isExpectedFailure } from '../domain/user-facing-failure';
+import { failureView } from './tab-failure';
 import { tileView } from './tab-views';
 
 export interface TabApiDeps {

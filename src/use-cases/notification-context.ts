@@ -1,4 +1,4 @@
-import { languageFromLocale } from '../domain/i18n/translate';
+import { resolveLanguage } from '../domain/i18n/translate';
 import { isTimeOfDay, nextDigestAt } from '../domain/notification-schedule';
 import { DEFAULT_PREFERENCES, type Language, type UserPreferences } from '../domain/user-preferences';
 import type { UserKey } from '../domain/user-key';
@@ -19,7 +19,7 @@ export async function loadNotificationContext(conversations: ConversationStore, 
   const [conversation, stored] = await Promise.all([conversations.get(user), preferences.get(user)]);
   const prefs = stored ?? DEFAULT_PREFERENCES;
   const locale = conversation?.reference.locale;
-  return { conversation, preferences: prefs, lang: prefs.language ?? languageFromLocale(typeof locale === 'string' ? locale : null) };
+  return { conversation, preferences: prefs, lang: resolveLanguage(prefs.language, typeof locale === 'string' ? locale : null) };
 }
 
 export interface DigestTiming {

@@ -78,3 +78,8 @@ export function languageFromLocale(locale?: string | null): Language {
   const primary = (locale ?? '').trim().toLowerCase().split(/[-_]/)[0];
   return primary === 'nl' ? 'nl' : 'en';
 }
+
+/** The one rule for a user's language: their chosen language, else the Teams client's locale (`nl-*` → Dutch), else English. */
+export function resolveLanguage(preferred: Language | null | undefined, locale: string | null | undefined): Language {
+  return preferred ?? languageFromLocale(locale);
+}

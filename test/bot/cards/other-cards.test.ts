@@ -2,7 +2,8 @@ import { adaptiveCard, type AdaptiveCard } from '../../../bot/cards/adaptive-car
 import { openUrlAction } from '../../../bot/cards/card-actions';
 import { buildNoAccessCard, buildNotActivatedCard } from '../../../bot/cards/access-cards';
 import { buildDeactivateCard } from '../../../bot/cards/deactivate-card';
-import { buildErrorCard, userFacingFailure, type UserFacingFailure } from '../../../bot/cards/error-card';
+import { buildErrorCard } from '../../../bot/cards/error-card';
+import { userFacingFailure, type UserFacingFailure } from '../../../src/domain/user-facing-failure';
 import { buildHelpCard } from '../../../bot/cards/help-card';
 import { buildMessageCard } from '../../../bot/cards/message-card';
 import { buildWelcomeCard } from '../../../bot/cards/welcome-card';
