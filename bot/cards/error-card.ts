@@ -30,9 +30,9 @@ export function buildErrorCard(lang: Language, failure: UserFacingFailure, now: 
       return buildMessageCard({ text: translate(lang, 'error.unreachable'), tone: 'warning' });
     case 'adminSetup':
       return buildMessageCard({ text: translate(lang, 'error.adminSetup'), tone: 'error' });
+    // The bot checks access before it reads AFAS: noAccess and accessDenied reach a card only as a last resort.
     case 'noAccess':
     case 'accessDenied':
-    // The bot checks access before it reads AFAS: these reach a card only as a last resort.
     case 'generic':
       return buildMessageCard({ text: translate(lang, 'error.generic'), tone: 'error' });
   }
