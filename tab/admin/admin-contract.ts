@@ -112,6 +112,8 @@ export const auditEventSchema = z.object({
   actor: z.string(),
   action: z.string(),
   target: z.string(),
+  /** The connection's name when the event concerns one. */
+  targetName: z.nullable(z.string()),
   tenantId: z.nullable(z.string()),
   details: z.record(z.string(), z.unknown()),
 });

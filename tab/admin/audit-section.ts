@@ -8,7 +8,7 @@ import type { SectionDeps } from './connections-section';
 
 export const AUDIT_PAGE = 25;
 
-/** The audit log, newest first: who, when, what (and the details), with "Older" for the next page. */
+/** The audit log, newest first: what as a sentence, when, who (and what the sentence leaves out), with "Older" for the next page. */
 export class AuditSection {
   readonly element: HTMLElement;
   private events: AuditEvent[] = [];
@@ -52,7 +52,7 @@ export class AuditSection {
     const ctx = this.deps.view();
     const { doc, lang } = ctx;
     const items = this.events.map((event) => {
-      const details = auditDetails(event.details);
+      const details = auditDetails(lang, event);
       return el(doc, 'li', { className: 'audit-event', attrs: { tabindex: '-1', 'data-focus-key': `audit-${event.id}` } }, [
         el(doc, 'p', { className: 'audit-what', text: auditWhat(lang, event) }),
         el(doc, 'p', { className: 'hint' }, [el(doc, 'time', { text: formatDateTime(lang, new Date(event.at)), attrs: { datetime: event.at } }), ` · ${event.actor}`]),

@@ -1,35 +1,89 @@
-import type { PlainMessageKey } from '../../src/domain/i18n/translate';
+import type { MessageKey } from '../../src/domain/i18n/translate';
 import { translate, type Language } from '../i18n';
 import type { AuditEvent } from './admin-contract';
 
-const ACTIONS: Readonly<Record<string, PlainMessageKey>> = {
-  'connection.create': 'adminTab.audit.connection.create',
-  'connection.update': 'adminTab.audit.connection.update',
-  'connection.remove': 'adminTab.audit.connection.remove',
-  'connection.secrets': 'adminTab.audit.connection.secrets',
-  'connection.default': 'adminTab.audit.connection.default',
-  'connection.test': 'adminTab.audit.connection.test',
-  'access.update': 'adminTab.audit.access.update',
-  'owner.add': 'adminTab.audit.owner.add',
-  'owner.remove': 'adminTab.audit.owner.remove',
-};
-
 const MAX_DETAIL = 300;
 
-/** "Changed connection production-3f2b9c": what was done to what; unknown actions as they are. */
+/**
+ * One audit event as a sentence in the user's language: "Tested connection 'AFAS sandbox (demo)':
+ * it works." Connections by name (the server sends it), owners by sign-in name. Actions this tab
+ * does not know are shown as they are.
+ */
 export function auditWhat(lang: Language, event: AuditEvent): string {
-  const key = ACTIONS[event.action];
-  return key ? `${translate(lang, key)} ${event.target}` : `${event.action} ${event.target}`;
+  const name = event.targetName ?? event.target;
+  const d = event.details;
+  switch (event.action) {
+    case 'connection.create':
+      return translate(lang, 'adminTab.audit.connection.create', { name });
+    case 'connection.update':
+      return translate(lang, 'adminTab.audit.connection.update', { name });
+    case 'connection.remove':
+      return translate(lang, 'adminTab.audit.connection.remove', { name });
+    case 'connection.secrets':
+      return translate(lang, d.apiKey && !d.environmentKey ? 'adminTab.audit.connection.secrets.apiKey' : !d.apiKey && d.environmentKey ? 'adminTab.audit.connection.secrets.environmentKey' : 'adminTab.audit.connection.secrets', { name });
+    case 'connection.default':
+      return translate(lang, 'adminTab.audit.connection.default', { name });
+    case 'connection.test':
+      return translate(lang, d.outcome === 'ok' ? 'adminTab.audit.connection.test.ok' : d.outcome === 'problems' ? 'adminTab.audit.connection.test.problems' : 'adminTab.audit.connection.test.notConfirmable', { name });
+    case 'access.update': {
+      const mode = translate(lang, isChange(d.mode) && d.mode.to === 'listed' ? 'adminTab.access.listed' : 'adminTab.access.everyone');
+      return translate(lang, 'adminTab.audit.access.update', { name, mode: mode.charAt(0).toLowerCase() + mode.slice(1) });
+    }
+    case 'owner.add':
+      return translate(lang, ownerKey(d, 'add'), { upn: event.target });
+    case 'owner.remove':
+      return translate(lang, ownerKey(d, 'remove'), { upn: event.target });
+    default:
+      return `${event.action} ${event.target}`;
+  }
+}
+
+function ownerKey(details: AuditEvent['details'], verb: 'add' | 'remove'): MessageKey & `adminTab.audit.owner.${string}` {
+  if (details.source === 'demo') return `adminTab.audit.owner.${verb}.demo`;
+  if (details.source === 'APP_OWNERS') return `adminTab.audit.owner.${verb}.appOwners`;
+  return details.everyTenant === true ? `adminTab.audit.owner.${verb}.everyTenant` : `adminTab.audit.owner.${verb}`;
 }
 
 /**
- * The details in one line of plain text: `name: "A" → "B"` for changes, lists joined, nested
- * settings flattened. Keys were redacted by the server (`[set]`); this only shortens.
+ * What the sentence leaves out, in one line, or '' for nothing: the changed settings of a
+ * connection (`name: "A" → "B"`; keys were redacted by the server), who was added to or removed
+ * from an access list, whose activation a test used. Unknown actions: every detail, flattened.
  */
-export function auditDetails(details: Readonly<Record<string, unknown>>): string {
-  const parts = Object.entries(details).flatMap(([key, value]) => describe(key, value));
+export function auditDetails(lang: Language, event: AuditEvent): string {
+  const d = event.details;
+  switch (event.action) {
+    case 'connection.update':
+      return shorten(flatten(d.changes ?? {}));
+    case 'connection.test':
+      return typeof d.testedWith === 'string' ? translate(lang, 'adminTab.audit.testedWith', { user: d.testedWith }) : '';
+    case 'access.update':
+      return [
+        listed(d.added) ? translate(lang, 'adminTab.audit.access.added', { people: d.added.join(', ') }) : null,
+        listed(d.removed) ? translate(lang, 'adminTab.audit.access.removed', { people: d.removed.join(', ') }) : null,
+      ].filter((part): part is string => part !== null).join(' ');
+    case 'connection.create':
+    case 'connection.remove':
+    case 'connection.secrets':
+    case 'connection.default':
+    case 'owner.add':
+    case 'owner.remove':
+      return '';
+    default:
+      return shorten(flatten(d));
+  }
+}
+
+function listed(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string');
+}
+
+function shorten(parts: readonly string[]): string {
   const text = parts.join('; ');
   return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+}
+
+function flatten(details: unknown): string[] {
+  return details && typeof details === 'object' ? Object.entries(details).flatMap(([key, value]) => describe(key, value)) : [];
 }
 
 function describe(key: string, value: unknown): string[] {

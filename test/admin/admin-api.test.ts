@@ -155,6 +155,24 @@ describe('the admin API', () => {
       expect(((await h.call('olga', 'GET', `/api/admin/audit?limit=2&beforeId=${String(events[1].id)}`)).body as { events: Json[] }).events.map((e) => e.action)).toEqual(['owner.remove', 'owner.add']);
     });
 
+    it('names the connection an event concerns: by its name now, and a removed one by the name it had', async () => {
+      const kept = (await createConnection()).id as string;
+      const gone = (await createConnection({ ...NEW_CONNECTION, name: 'Oud' })).id as string;
+      await h.call('olga', 'PATCH', `/api/admin/connections/${kept}`, { name: 'Productie 2' });
+      await h.call('olga', 'POST', `/api/admin/connections/${kept}/test`);
+      await h.call('olga', 'DELETE', `/api/admin/connections/${gone}`);
+      await h.call('olga', 'POST', '/api/admin/owners', { upn: 'piet.user@contoso.nl' });
+      const events = ((await h.call('olga', 'GET', '/api/admin/audit')).body as { events: Json[] }).events;
+      expect(events.map((e) => [e.action, e.target === kept ? 'kept' : e.target === gone ? 'gone' : e.target, e.targetName])).toEqual([
+        ['owner.add', 'piet.user@contoso.nl', null],
+        ['connection.remove', 'gone', 'Oud'],
+        ['connection.test', 'kept', 'Productie 2'],
+        ['connection.update', 'kept', 'Productie 2'],
+        ['connection.create', 'gone', 'Oud'],
+        ['connection.create', 'kept', 'Productie 2'],
+      ]);
+    });
+
     it('a save that changes nothing records nothing', async () => {
       const id = (await createConnection()).id as string;
       await h.call('olga', 'PATCH', `/api/admin/connections/${id}`, { name: 'Productie' });

@@ -152,9 +152,21 @@ describe('the admin screen in Chromium, inside the development host', () => {
 
     await frame.click('.admin-nav >> text=Audit log');
     await frame.waitForSelector('.audit-event');
-    expect(await frame.textContent('.audit-what')).toBe(`Changed access to connection ${connection?.id}`);
+    expect((await frame.$$eval('.audit-what', (nodes) => nodes.map((n) => n.textContent))).slice(0, 3)).toEqual([
+      `Changed who may use connection '${NAME}': only the people listed.`,
+      `Tested connection '${NAME}': it needs attention.`,
+      `Tested connection '${NAME}': it cannot be confirmed until someone activates with it.`,
+    ]);
+    expect(await frame.textContent('.audit-details')).toBe(`Added to the list: ${JAN}, ${FLEUR}.`);
     expect(await frame.textContent('.audit-event .hint')).toContain(JAN);
     await frameShot('admin-audit-light.png');
+  });
+
+  it('tells the audit log in Dutch', async () => {
+    const frame = await openAdmin('person=0&locale=nl-NL');
+    await frame.click('.admin-nav >> text=Auditlog');
+    await frame.waitForSelector('.audit-event');
+    expect(await frame.textContent('.audit-what')).toBe(`Gewijzigd wie koppeling '${NAME}' mag gebruiken: alleen de mensen op de lijst.`);
   });
 
   it('is usable 320 px wide, in the dark and high-contrast themes too', async () => {

@@ -158,7 +158,7 @@ describe('the connection form', () => {
     const check = checkWithMissingField();
     const admin = ownerApi([hostile])
       .answer('testConnection', { ...check, findings: [{ check: 'fields', status: 'problem', message: `Missing ${HOSTILE}` }], connectors: [{ kind: 'task', connector: '<i>Teams_Tasks</i>', inAppConnector: true, missingFields: [{ field: HOSTILE, usedFor: ['date'] }] }] })
-      .answer('audit', [{ id: 1, at: '2026-03-02T07:00:00.000Z', actor: '<script>alert(1)</script>', action: 'connection.update', target: HOSTILE, tenantId: null, details: { changes: { name: { from: 'A', to: HOSTILE } } } }]);
+      .answer('audit', [{ id: 1, at: '2026-03-02T07:00:00.000Z', actor: '<script>alert(1)</script>', action: 'connection.update', target: 'production-3f2b9c', targetName: HOSTILE, tenantId: null, details: { changes: { name: { from: 'A', to: HOSTILE } } } }]);
     const tab = await startAdminTab(admin);
     expect(tab.text('.admin-row-title')).toBe(HOSTILE);
     expect(tab.text('.admin-row-meta')).toBe('<b>O12345AA</b>');
@@ -166,7 +166,7 @@ describe('the connection form', () => {
     expect(tab.text('.check-findings')).toBe(`Problem: Missing ${HOSTILE}`);
     expect(tab.text('.missing-fields')).toBe(`${HOSTILE} (used for date)`);
     await tab.press('Audit log');
-    expect(tab.text('.audit-what')).toBe(`Changed connection ${HOSTILE}`);
+    expect(tab.text('.audit-what')).toBe(`Changed connection '${HOSTILE}'.`);
     expect(tab.text('.audit-event .hint')).toBe('2 Mar 2026 08:00 · <script>alert(1)</script>');
     expect(tab.text('.audit-details')).toBe(`name: A → ${HOSTILE}`);
     expect(tab.root.querySelectorAll('img, b, i, script')).toHaveLength(0);

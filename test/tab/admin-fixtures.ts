@@ -78,5 +78,5 @@ export function owner(overrides: Partial<AdminOwner> = {}): AdminOwner {
 }
 
 export function auditEvent(id: number, overrides: Partial<AuditEvent> = {}): AuditEvent {
-  return { id, at: '2026-03-02T07:00:00.000Z', actor: 'jan.devries@horizon-groep.example', action: 'connection.update', target: 'production-3f2b9c', tenantId: TENANT, details: { changes: { name: { from: 'Prod', to: 'Production' } } }, ...overrides };
+  return { id, at: '2026-03-02T07:00:00.000Z', actor: 'jan.devries@horizon-groep.example', action: 'connection.update', target: 'production-3f2b9c', targetName: 'Production', tenantId: TENANT, details: { changes: { name: { from: 'Prod', to: 'Production' } } }, ...overrides };
 }

@@ -84,7 +84,7 @@ describe('access, app owners and the audit log', () => {
     expect(tab.text('.admin-notice')).toBe('jan.devries@horizon-groep.example is an owner because APP_OWNERS lists them: remove them there and restart.');
   });
 
-  it('shows the audit log newest first (who, when, what) and pages to older events', async () => {
+  it('shows the audit log newest first (what as a sentence, when, who) and pages to older events', async () => {
     const first = Array.from({ length: 25 }, (_, i) => auditEvent(100 - i));
     const older = [auditEvent(75, { action: 'connection.secrets', details: { apiKey: '[set]', environmentKey: '[set]' } }), auditEvent(74, { action: 'access.update', details: { mode: { from: 'everyone', to: 'listed' }, added: ['fleur.bakker@horizon-groep.example'], removed: [] } })];
     const admin = new FakeAdminApi().answer('me', OWNER_ME).answer('connections', []).answer('audit', first, older);
@@ -92,15 +92,46 @@ describe('access, app owners and the audit log', () => {
     await tab.press('Audit log');
     expect(admin.last('audit')).toEqual([{ limit: 25 }]);
     expect(tab.$$('.audit-event')).toHaveLength(25);
-    expect(Array.from(tab.$('.audit-event').children).map((line) => line.textContent)).toEqual(['Changed connection production-3f2b9c', '2 Mar 2026 08:00 · jan.devries@horizon-groep.example', 'name: Prod → Production']);
+    expect(Array.from(tab.$('.audit-event').children).map((line) => line.textContent)).toEqual(["Changed connection 'Production'.", '2 Mar 2026 08:00 · jan.devries@horizon-groep.example', 'name: Prod → Production']);
     expect(tab.$('.audit-event time').getAttribute('datetime')).toBe('2026-03-02T07:00:00.000Z');
 
     await tab.press('Show older changes');
     expect(admin.last('audit')).toEqual([{ limit: 25, beforeId: 76 }]);
     const events = tab.$$('.audit-event');
-    expect(events.map((e) => e.querySelector('.audit-what')?.textContent).slice(25)).toEqual(['Set the keys of connection production-3f2b9c', 'Changed access to connection production-3f2b9c']);
-    expect(events.slice(25).map((e) => e.querySelector('.audit-details')?.textContent)).toEqual(['apiKey: [set]; environmentKey: [set]', 'mode: everyone → listed; added: fleur.bakker@horizon-groep.example']);
+    expect(events.map((e) => e.querySelector('.audit-what')?.textContent).slice(25)).toEqual([
+      "Set the API key and environment key of connection 'Production'.",
+      "Changed who may use connection 'Production': only the people listed.",
+    ]);
+    expect(events.slice(25).map((e) => e.querySelector('.audit-details')?.textContent ?? null)).toEqual([null, 'Added to the list: fleur.bakker@horizon-groep.example.']);
     expect(tab.focused()).toBe('li[audit-75]');
     expect(tab.$$('button').filter((b) => b.textContent === 'Older')).toHaveLength(0);
+  });
+
+  it('says every kind of event as a sentence in Dutch, with the connection by name', async () => {
+    const events = [
+      auditEvent(9, { action: 'connection.test', targetName: 'AFAS sandbox (demo)', details: { outcome: 'ok', testedWith: 'jan.devries@horizon-groep.example', problems: [] } }),
+      auditEvent(8, { action: 'connection.test', details: { outcome: 'problems', testedWith: null, problems: ['secrets'] } }),
+      auditEvent(7, { action: 'connection.create', details: { settings: { name: 'Production' } } }),
+      auditEvent(6, { action: 'connection.remove', targetName: null, target: 'old-1a2b3c', details: { name: 'Oud' } }),
+      auditEvent(5, { action: 'connection.default', details: { previousDefault: null } }),
+      auditEvent(4, { action: 'connection.secrets', details: { apiKey: '[set]' } }),
+      auditEvent(3, { action: 'access.update', details: { mode: { from: 'listed', to: 'everyone' }, added: [], removed: ['fleur.bakker@horizon-groep.example'] } }),
+      auditEvent(2, { action: 'owner.add', actor: 'demo', target: 'jan.devries@horizon-groep.example', targetName: null, details: { source: 'demo', everyTenant: true } }),
+      auditEvent(1, { action: 'owner.remove', target: 'piet@contoso.nl', targetName: null, details: { everyTenant: false } }),
+    ];
+    const admin = new FakeAdminApi().answer('me', OWNER_ME).answer('connections', []).answer('audit', events);
+    const tab = await startAdminTab(admin, { locale: 'nl-NL' });
+    await tab.press('Auditlog');
+    expect(tab.$$('.audit-event').map((e) => [e.querySelector('.audit-what')?.textContent, e.querySelector('.audit-details')?.textContent ?? null])).toEqual([
+      ["Koppeling 'AFAS sandbox (demo)' getest: die werkt.", 'Getest met de activering van jan.devries@horizon-groep.example.'],
+      ["Koppeling 'Production' getest: die heeft aandacht nodig.", null],
+      ["Koppeling 'Production' toegevoegd.", null],
+      ["Koppeling 'old-1a2b3c' verwijderd.", null],
+      ["Koppeling 'Production' is de standaardkoppeling gemaakt.", null],
+      ["API-sleutel van koppeling 'Production' ingesteld.", null],
+      ["Gewijzigd wie koppeling 'Production' mag gebruiken: iedereen in je organisatie.", 'Van de lijst verwijderd: fleur.bakker@horizon-groep.example.'],
+      ['jan.devries@horizon-groep.example is demo-eigenaar geworden: dit is de demomodus en APP_OWNERS is niet ingesteld.', null],
+      ['piet@contoso.nl is geen app-eigenaar meer.', null],
+    ]);
   });
 });

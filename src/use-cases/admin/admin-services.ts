@@ -68,7 +68,7 @@ export function createAdminServices(deps: AdminServiceDeps): AdminServices {
     listOwners: new ListOwners(owners),
     addOwner: new AddOwner({ owners, trail, clock }),
     removeOwner: new RemoveOwner({ owners, trail }),
-    listAudit: new ListAudit(audit),
+    listAudit: new ListAudit({ audit, connections }),
     syncConfiguredOwners: new SyncConfiguredOwners({ owners, audit, clock }),
   };
 }
