@@ -2,25 +2,14 @@ import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { AfasEnvironmentError, insiteUrlFor, normaliseBaseUrl, resolveAfasEnvironment } from './domain/afas-environment';
+import type { ConfiguredConnectionSettings, ConnectionSecrets } from './domain/afas-connection';
 import { AppError } from './domain/app-error';
 import { DEPRECATED_CONFIG_KEYS, INHERITED_ENV_KEYS } from './config-keys';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
-/** The default AFAS connection as configured through the AFAS_* keys. */
-export interface AfasConnectionConfig {
-  readonly environment: string;
-  readonly baseUrl: string;
-  readonly insiteUrl: string;
-  readonly apiKey: string;
-  readonly environmentKey: string;
-  readonly tasksConnector: string;
-  readonly signalsConnector: string;
-  readonly taskUrlTemplate: string | null;
-  readonly signalUrlTemplate: string | null;
-  readonly defaultTasksUrl: string;
-  readonly useDefaultTasksUrl: boolean;
-}
+/** The default AFAS connection as configured through the AFAS_* keys: its settings (but the name) and its keys. */
+export type AfasConnectionConfig = Omit<ConfiguredConnectionSettings, 'name'> & ConnectionSecrets;
 
 export interface AppConfig {
   readonly port: number;

@@ -1,15 +1,8 @@
 import type { FieldMapOverrides } from './field-map';
 import type { WorkItemKind } from './work-item';
 
-/**
- * An AFAS Profit environment plus app connector that users of a tenant activate against.
- * Secrets (API key, environment key) are not part of this type: they live encrypted in the
- * connection store and are read only where a call to AFAS needs them.
- */
-export interface AfasConnection {
-  readonly id: string;
-  /** The Teams tenant it serves; null = every tenant (the connection from the AFAS_* settings). */
-  readonly tenantId: string | null;
+/** The settings of a connection: where AFAS is, which GetConnectors, how items link into InSite. */
+export interface ConnectionSettings {
   readonly name: string;
   /** As the admin typed it: `O12345AA`, `12345`, or a full `.../ProfitRestServices` URL. */
   readonly environment: string;
@@ -25,10 +18,38 @@ export interface AfasConnection {
   readonly defaultTasksUrl: string;
   readonly useDefaultTasksUrl: boolean;
   readonly defaultList: WorkItemKind;
+}
+
+/** What the operator configures through the AFAS_* keys; field maps and the list order are the admins'. */
+export type ConfiguredConnectionSettings = Omit<ConnectionSettings, 'taskFieldMap' | 'signalFieldMap' | 'defaultList'>;
+
+/**
+ * An AFAS Profit environment plus app connector that users of a tenant activate against.
+ * Secrets (API key, environment key) are not part of this type: they live encrypted in the
+ * connection store and are read only where a call to AFAS needs them.
+ */
+export interface AfasConnection extends ConnectionSettings {
+  readonly id: string;
+  /** The Teams tenant it serves; null = every tenant (the connection from the AFAS_* settings). */
+  readonly tenantId: string | null;
   readonly isDefault: boolean;
   readonly enabled: boolean;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+}
+
+/**
+ * A connection as admins see it. The API key and environment key are write-only: a view says
+ * whether they are set, never what they are.
+ */
+export interface ConnectionView extends Omit<AfasConnection, 'createdAt' | 'updatedAt'> {
+  readonly secrets: { readonly apiKeySet: boolean; readonly environmentKeySet: boolean };
+  /** The connection from the AFAS_* settings: only field maps, list order and enabled can change here. */
+  readonly fromConfiguration: boolean;
+  /** Whether the viewer may change it. */
+  readonly changeable: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
 }
 
 export interface ConnectionSecrets {

@@ -1,21 +1,12 @@
-import type { AfasConnection, ConnectionSecrets } from '../domain/afas-connection';
+import type { AfasConnection, ConfiguredConnectionSettings, ConnectionSecrets } from '../domain/afas-connection';
 import type { Clock } from '../ports/clock';
 import type { ConnectionStore } from '../ports/connection-store';
 
 export const DEFAULT_CONNECTION_ID = 'default';
 
-export interface DefaultConnectionInput {
-  readonly name: string;
-  readonly environment: string;
-  readonly baseUrl: string;
-  readonly insiteUrl: string;
+/** The operator's connection (AFAS_* keys, or the demo sandbox) with its keys. */
+export interface DefaultConnectionInput extends ConfiguredConnectionSettings {
   readonly secrets: ConnectionSecrets;
-  readonly tasksConnector: string;
-  readonly signalsConnector: string;
-  readonly taskUrlTemplate: string | null;
-  readonly signalUrlTemplate: string | null;
-  readonly defaultTasksUrl: string;
-  readonly useDefaultTasksUrl: boolean;
 }
 
 /**
