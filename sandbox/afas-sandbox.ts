@@ -20,10 +20,13 @@ import { registerInsiteRoutes } from './routes/insite-routes';
 import { registerMailboxRoutes } from './routes/mailbox-routes';
 import { metainfoRoutes } from './routes/metainfo-routes';
 import { otpRoutes } from './routes/otp-routes';
+import { updateConnectorRoutes } from './routes/update-connector-routes';
 import type { SandboxOptions, SandboxRow, SandboxUserInfo } from './sandbox-types';
 import { SignalFeed } from './signal-feed';
 import { SilentLogger } from './silent-logger';
+import { type AcceptedReaction, TaskReactions } from './task-reactions';
 import { TokenStore } from './token-store';
+import { markParallelApprovals } from './parallel-approvals';
 import { UserDirectory } from './user-directory';
 
 export type SandboxMailbox = Pick<Mailbox, 'messages' | 'latestCodeFor' | 'clear'>;
@@ -54,6 +57,7 @@ export class AfasSandbox {
   private readonly tokens = new TokenStore();
   private readonly holds = new RequestHolds();
   private readonly feed: SignalFeed;
+  private readonly taskReactions: TaskReactions;
   private readonly pipeline: RequestPipeline;
   private readonly mailboxImpl: Mailbox;
   private readonly mailboxServers = new WeakSet<Server>();
@@ -70,6 +74,8 @@ export class AfasSandbox {
     const logger: Logger = (options.logger ?? new SilentLogger()).child({ component: 'afas-sandbox' });
     this.clock = options.clock ?? new RealClock();
     this.directory = new UserDirectory(new DemoRowGenerator(), this.clock, participant);
+    markParallelApprovals(this.directory, participant);
+    this.taskReactions = new TaskReactions(this.directory, this.clock);
     const mailbox = new Mailbox(this.clock, (userId) => this.directory.find(userId)?.userId ?? null);
     const faults = new FaultInjector();
     const stats = new RequestStats();
@@ -83,7 +89,12 @@ export class AfasSandbox {
       logger,
     );
     const info = { envid, appName: SANDBOX_APP_NAME, group: `${SANDBOX_APP_NAME} gebruikers`, profitVersion: SANDBOX_PROFIT_VERSION };
-    const routes = [...otpRoutes(otpService), ...connectorRoutes(this.catalog), ...metainfoRoutes(this.catalog, info)];
+    const routes = [
+      ...otpRoutes(otpService),
+      ...connectorRoutes(this.catalog),
+      ...updateConnectorRoutes(this.catalog, this.taskReactions),
+      ...metainfoRoutes(this.catalog, info),
+    ];
     this.pipeline = new RequestPipeline({ routes, tokens: this.tokens, directory: this.directory, faults, stats, holds: this.holds, clock: this.clock, logger });
     this.feed = new SignalFeed(this.directory, this.tokens, options.signalIntervalMs ?? 0, logger);
     this.mailboxImpl = mailbox;
@@ -179,8 +190,28 @@ export class AfasSandbox {
     this.catalog.removeField(connectorId, fieldId);
   }
 
-  /** Which GetConnectors the app connector includes (default: Teams_* and Pocket_*). */
+  /** Which GetConnectors the app connector includes (default: Teams_*, Pocket_* and the two workflow connectors). */
   setAppConnectorConnectors(ids: string[]): void {
     this.catalog.setAppConnectorConnectors(ids);
+  }
+
+  /** Which UpdateConnectors the app connector includes (default: KnSubjectWorkflowReaction). */
+  setAppConnectorUpdateConnectors(ids: string[]): void {
+    this.catalog.setAppConnectorUpdateConnectors(ids);
+  }
+
+  /** Reactions AFAS accepted (with an action: the task was handled; without: a comment), oldest first. */
+  reactions(): readonly AcceptedReaction[] {
+    return this.taskReactions.reactions;
+  }
+
+  /** Another approver (`by`) handles the user's task now: it leaves their list; reacting on it gets "already handled". */
+  handleTaskElsewhere(userId: string, taskId: string, by: string): void {
+    this.taskReactions.handleElsewhere(this.directory.require(userId), taskId, by);
+  }
+
+  /** The user's open tasks as `Teams_Tasks` holds them (unprojected), for tests that pick a task to act on. */
+  tasksOf(userId: string): readonly SandboxRow[] {
+    return this.directory.require(userId).tasks.map((row) => ({ ...row }));
   }
 }

@@ -1,7 +1,8 @@
 import { AppError } from '../src/domain/app-error';
-import { type ConnectorFieldDefinition, SIGNAL_FIELDS, TASK_FIELDS } from './connector-fields';
+import { type ConnectorFieldDefinition, SIGNAL_FIELDS, SUBJECT_TASK_FIELDS, TASK_FIELDS, WORKFLOW_ACTION_FIELDS } from './connector-fields';
 
-export type ConnectorKind = 'task' | 'signal';
+/** Whose rows a connector reads: the user's tasks or signals, their open workflow tasks, or the workflows' actions. */
+export type ConnectorKind = 'task' | 'signal' | 'subjectTask' | 'workflowAction';
 
 export interface SandboxConnector {
   readonly id: string;
@@ -27,7 +28,11 @@ export class ConnectorCatalog {
     { id: 'Teams_Signals', description: 'AFAS for Teams: mijn signalen', kind: 'signal', fields: [...SIGNAL_FIELDS] },
     { id: 'Pocket_Tasks', description: 'AFAS Pocket: taken', kind: 'task', fields: [...TASK_FIELDS] },
     { id: 'Pocket_Signals', description: 'AFAS Pocket: signalen', kind: 'signal', fields: [...SIGNAL_FIELDS] },
+    { id: 'Profit_Subject_Tasks', description: 'Taken bij dossieritems', kind: 'subjectTask', fields: [...SUBJECT_TASK_FIELDS] },
+    { id: 'Profit_Workflowactions', description: 'Acties bij workflowtaken', kind: 'workflowAction', fields: [...WORKFLOW_ACTION_FIELDS] },
   ];
+  private readonly updateConnectors = [{ id: 'KnSubjectWorkflowReaction', description: 'Reactie op dossieritem (workflow)' }];
+  private updateInAppConnector: string[] = this.updateConnectors.map((c) => c.id);
   private inAppConnector: string[] = this.connectors.map((c) => c.id);
 
   /** The connector when the app connector includes it (ids are case-insensitive); null otherwise. */
@@ -39,6 +44,25 @@ export class ConnectorCatalog {
   /** What `metainfo` lists, in the app connector's order. */
   listed(): { id: string; description: string }[] {
     return this.inAppConnector.map((id) => this.lookup(id) as MutableConnector).map((c) => ({ id: c.id, description: c.description }));
+  }
+
+  /** What `metainfo` lists as UpdateConnectors. */
+  listedUpdateConnectors(): { id: string; description: string }[] {
+    return this.updateConnectors.filter((c) => this.updateInAppConnector.includes(c.id)).map((c) => ({ ...c }));
+  }
+
+  /** Whether the app connector includes this UpdateConnector (ids are case-insensitive). */
+  hasUpdateConnector(id: string): boolean {
+    return this.updateInAppConnector.some((known) => known.toLowerCase() === id.trim().toLowerCase());
+  }
+
+  /** Which UpdateConnectors the app connector includes (default: KnSubjectWorkflowReaction). */
+  setAppConnectorUpdateConnectors(ids: readonly string[]): void {
+    this.updateInAppConnector = ids.map((id) => {
+      const known = this.updateConnectors.find((c) => c.id.toLowerCase() === id.trim().toLowerCase());
+      if (!known) throw new AppError('sandbox_unknown_connector', `The sandbox has no UpdateConnector "${id}"`);
+      return known.id;
+    });
   }
 
   setAppConnectorConnectors(ids: readonly string[]): void {

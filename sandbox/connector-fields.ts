@@ -50,3 +50,27 @@ export const SIGNAL_FIELDS: readonly ConnectorFieldDefinition[] = Object.freeze(
   field('subjectid', 'SbId', 'int', 'Dossieritem', 9),
   field('language', 'LaId', 'string', 'Taal', 3),
 ]);
+
+/** `Profit_Subject_Tasks`: the open workflow tasks of the token's user, per dossier item. */
+export const SUBJECT_TASK_FIELDS: readonly ConnectorFieldDefinition[] = Object.freeze([
+  field('SubjectId', 'SbId', 'int', 'Dossieritem', 9),
+  field('WfDescription', 'WfDs', 'string', 'Workflow', 100),
+  field('TaskDescription', 'TkDs', 'string', 'Taak', 100),
+  field('User', 'UsId', 'string', 'Gebruiker', 50),
+  field('UserName', 'UsNm', 'string', 'Naam gebruiker', 100),
+  field('TaskId', 'TkId', 'int', 'Taak-id', 9),
+  field('WorkflowId', 'WfId', 'int', 'Workflow-id', 9),
+  field('TaskName', 'TkNm', 'string', 'Taak (GUID)', 38),
+  field('WorkflowName', 'WfNm', 'string', 'Workflow (GUID)', 38),
+]);
+
+/** `Profit_Workflowactions`: the actions of every workflow task step. */
+export const WORKFLOW_ACTION_FIELDS: readonly ConnectorFieldDefinition[] = Object.freeze([
+  field('ActionDescription', 'AcDs', 'string', 'Actie', 100),
+  field('SeqNo', 'SeNo', 'int', 'Volgnummer', 4),
+  field('TaskName', 'TkNm', 'string', 'Taak (GUID)', 38),
+  field('WorkflowName', 'WfNm', 'string', 'Workflow (GUID)', 38),
+  field('ActionType', 'AcTp', 'int', 'Soort actie', 2),
+  field('ActionTypeDescription', 'AcTpDs', 'string', 'Omschrijving soort actie', 50),
+  field('ActionName', 'AcNm', 'string', 'Actie (GUID)', 38),
+]);

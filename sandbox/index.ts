@@ -3,7 +3,11 @@ export type { SandboxFaults, SandboxMailbox, SandboxStats } from './afas-sandbox
 export { DEFAULT_OTP_VALIDITY_MS, DEFAULT_PARTICIPANT, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from './demo-keys';
 export { DEMO_MAIL_DOMAIN, DEMO_USERS, PROVISIONED_SIGNAL_COUNT, PROVISIONED_TASK_COUNT } from './demo-users';
 export type { DemoUserProfile, SignalLanguage } from './demo-users';
-export { SIGNAL_FIELDS, TASK_FIELDS } from './connector-fields';
+export { SIGNAL_FIELDS, SUBJECT_TASK_FIELDS, TASK_FIELDS, WORKFLOW_ACTION_FIELDS } from './connector-fields';
+export { MAX_REACTION_LENGTH } from './task-reactions';
+export type { AcceptedReaction } from './task-reactions';
+export { WORKFLOW_TASKS, workflowTaskFor } from './workflow-definitions';
+export type { WorkflowActionDefinition, WorkflowTaskDefinition } from './workflow-definitions';
 export type { ConnectorFieldDefinition, SandboxDataType } from './connector-fields';
 export { MAX_CELLS } from './connector-reader';
 export { DEFAULT_TAKE } from './connector-query';

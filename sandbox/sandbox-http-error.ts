@@ -14,7 +14,12 @@ export type SandboxRefusalCode =
   | 'sandbox_otp_incorrect'
   | 'sandbox_otp_expired'
   | 'sandbox_otp_wrong_keys'
-  | 'sandbox_internal';
+  | 'sandbox_internal'
+  | 'sandbox_task_not_found'
+  | 'sandbox_action_not_of_task'
+  | 'sandbox_task_already_handled'
+  | 'sandbox_no_rights_on_task'
+  | 'sandbox_reaction_too_long';
 
 /** A refusal that becomes an AFAS error answer: `{externalMessage, errorNumber, profitLogReference}`. */
 export class SandboxHttpError extends AppError {
@@ -49,4 +54,16 @@ export const refusals = {
     new SandboxHttpError('sandbox_otp_expired', 500, 'De activatiecode is verlopen, vraag een nieuwe code aan. The activation code has expired, request a new one.'),
   otpWrongKeys: () => new SandboxHttpError('sandbox_otp_wrong_keys', 500, 'Ongeldige API-sleutel of omgevingssleutel. Invalid API key or environment key.'),
   internal: () => new SandboxHttpError('sandbox_internal', 500, 'An unexpected error occurred in Profit'),
+  updateConnectorNotAuthorized: () =>
+    new SandboxHttpError('sandbox_connector_not_authorized', 500, 'UpdateConnector not supported for this app or the user is not authorized'),
+  taskNotFound: () =>
+    new SandboxHttpError('sandbox_task_not_found', 500, 'De taak is niet gevonden bij dit dossieritem. The task was not found for this subject.'),
+  actionNotOfTask: () =>
+    new SandboxHttpError('sandbox_action_not_of_task', 500, 'De actie hoort niet bij deze taak. The action does not belong to this task.'),
+  taskAlreadyHandled: (by: string) =>
+    new SandboxHttpError('sandbox_task_already_handled', 500, `Deze taak is al afgehandeld door ${by}. This task has already been handled by ${by}.`),
+  noRightsOnTask: () =>
+    new SandboxHttpError('sandbox_no_rights_on_task', 500, 'U heeft geen rechten op deze taak. You are not authorized for this task.'),
+  reactionTooLong: (max: number) =>
+    new SandboxHttpError('sandbox_reaction_too_long', 500, `De reactie is te lang (maximaal ${max} tekens). The reaction is too long (at most ${max} characters).`),
 };

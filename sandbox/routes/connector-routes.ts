@@ -1,10 +1,26 @@
-import type { ConnectorCatalog } from '../connector-catalog';
+import type { ConnectorCatalog, ConnectorKind } from '../connector-catalog';
 import { parseConnectorQuery } from '../connector-query';
 import { readConnector } from '../connector-reader';
 import { refusals } from '../sandbox-http-error';
+import type { SandboxRow } from '../sandbox-types';
+import type { SandboxUser } from '../user-directory';
+import { subjectTaskRows, workflowActionRows } from '../workflow-rows';
 import type { AfasRoute } from './afas-route';
 
-/** `GET connectors/{id}`: the token's user's tasks or signals, filtered, sorted and paged. */
+function rowsFor(kind: ConnectorKind, user: SandboxUser): readonly SandboxRow[] {
+  switch (kind) {
+    case 'task':
+      return user.tasks;
+    case 'signal':
+      return user.signals;
+    case 'subjectTask':
+      return subjectTaskRows(user);
+    case 'workflowAction':
+      return workflowActionRows();
+  }
+}
+
+/** `GET connectors/{id}`: the token's user's tasks, signals or workflow tasks (or the workflows' actions), filtered, sorted and paged. */
 export function connectorRoutes(catalog: ConnectorCatalog): AfasRoute[] {
   return [
     {
@@ -14,8 +30,7 @@ export function connectorRoutes(catalog: ConnectorCatalog): AfasRoute[] {
       handle: (ctx) => {
         const connector = catalog.find(ctx.params[0]);
         if (!connector) throw refusals.connectorNotAuthorized();
-        const rows = connector.kind === 'task' ? ctx.user.tasks : ctx.user.signals;
-        return { status: 200, body: readConnector(connector, rows, parseConnectorQuery(ctx.query)) };
+        return { status: 200, body: readConnector(connector, rowsFor(connector.kind, ctx.user), parseConnectorQuery(ctx.query)) };
       },
     },
   ];

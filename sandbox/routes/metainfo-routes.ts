@@ -21,7 +21,7 @@ export function metainfoRoutes(catalog: ConnectorCatalog, info: EnvironmentInfo)
         status: 200,
         body: {
           getConnectors: catalog.listed(),
-          updateConnectors: [],
+          updateConnectors: catalog.listedUpdateConnectors(),
           // Classic tokens do not expire: AFAS reports null.
           info: { envid: info.envid, appName: info.appName, group: info.group, tokenExpiry: null },
         },

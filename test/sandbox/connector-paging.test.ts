@@ -106,6 +106,7 @@ describe('GetConnector paging, order and limits', () => {
   });
 
   test('a connector outside the app connector, or unknown, is AFAS\'s 500 "not supported... not authorized"', async () => {
+    h.sandbox.setAppConnectorConnectors(['Teams_Tasks', 'Teams_Signals']);
     for (const id of ['Unknown_Connector', 'Profit_Subject_Tasks']) {
       const res = await h.get(`/connectors/${id}`, pieter);
       expect(res.status).toBe(500);

@@ -13,15 +13,17 @@ describe('metainfo', () => {
 
   const json = async (path: string): Promise<Record<string, unknown>> => (await (await h.get(path, token)).json()) as Record<string, unknown>;
 
-  test('metainfo lists the Teams and Pocket task and signal connectors and the environment', async () => {
+  test('metainfo lists the Teams and Pocket task and signal connectors, the workflow connectors and the environment', async () => {
     expect(await json('/metainfo')).toEqual({
       getConnectors: [
         { id: 'Teams_Tasks', description: expect.any(String) },
         { id: 'Teams_Signals', description: expect.any(String) },
         { id: 'Pocket_Tasks', description: expect.any(String) },
         { id: 'Pocket_Signals', description: expect.any(String) },
+        { id: 'Profit_Subject_Tasks', description: expect.any(String) },
+        { id: 'Profit_Workflowactions', description: expect.any(String) },
       ],
-      updateConnectors: [],
+      updateConnectors: [{ id: 'KnSubjectWorkflowReaction', description: expect.any(String) }],
       info: { envid: 'O54321AA', appName: 'AFAS for Teams', group: expect.any(String), tokenExpiry: null },
     });
   });
