@@ -7,7 +7,7 @@ import { configuredOwners } from './composition/configured-owners';
 import { openCore, type CoreOverrides } from './composition/core';
 import { registerConfiguredConnection, SANDBOX_PREFIX } from './composition/default-connection';
 import { DeferredWakeUp } from './composition/deferred-wake-up';
-import { composeNotificationStack } from './composition/notification-stack';
+import { composeProductNotifications } from './composition/notification-stack';
 import { composeTab } from './composition/tab';
 import { buildUseCases } from './composition/use-cases';
 import { notificationMetricsFrom } from './scheduler/notification-metrics';
@@ -64,16 +64,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const wakeUp = new DeferredWakeUp();
   const useCases = buildUseCases(core, { notifications: wakeUp });
-  const notifications = composeNotificationStack({
-    bot: config.bot,
-    storage,
-    source: core.source,
-    clock,
-    logger,
-    engine: { pollIntervalMs: config.notifications.pollIntervalMs },
-    metrics: notificationMetricsFrom(metrics),
-    mayUse: async (user) => (await useCases.checkAccess.execute({ user, upn: null })).allowed,
-  });
+  const notifications = composeProductNotifications(core, useCases, { metrics: notificationMetricsFrom(metrics) });
   wakeUp.bind(notifications.engine);
   const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services: composeBotServices(core, useCases), verifier: botTokenVerifier(config, clock) });
   http.post('/api/messages', (req, res) => botHost.process(req, res));

@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY, RealClock, SilentLogger } from '../../sandbox';
-import { AfasWorkItemSource } from '../../src/afas/afas-work-item-source';
-import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory';
-import { RowMapper } from '../../src/afas/row-mapper';
+import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
+import { parseConfig } from '../../src/config';
+import { openCore, type Core } from '../../src/composition/core';
+import { composeProductNotifications, type NotificationStack } from '../../src/composition/notification-stack';
+import { buildUseCases, type UseCases } from '../../src/composition/use-cases';
 import type { AfasConnection } from '../../src/domain/afas-connection';
 import { baselineId } from '../../src/domain/notification';
 import type { UserKey } from '../../src/domain/user-key';
+import { createPinoLogger } from '../../src/logging/pino-logger';
 import type { Storage } from '../../src/ports/storage';
-import type { NotificationEngine } from '../../src/scheduler/notification-engine';
-import { composeNotificationStack, type NotificationStack } from '../../src/composition/notification-stack';
-import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
-import { openStorage } from '../../src/storage/open-storage';
 import { RemoteEnds } from './remote-ends';
 
 export interface RigOptions {
@@ -25,30 +23,34 @@ export interface RigOptions {
 }
 
 /**
- * The whole notification stack on real parts and real time, as production wires it: one AFAS
- * sandbox (its own environment, so its own 8-call limit) per tenant, the axios AFAS client, SQLite
- * in a temporary directory, botbuilder's CloudAdapter sending to a fake Bot Connector that throttles
- * per tenant like Teams does. AFAS and the connector run in a child process (see `RemoteEnds`).
+ * The notification stack as main.ts builds it (openCore, buildUseCases, composeProductNotifications)
+ * on real parts and real time, with production logging (JSON at info, written to /dev/null): one
+ * AFAS sandbox (its own environment, so its own 8-call limit) per tenant, the axios AFAS client,
+ * SQLite in a temporary directory, botbuilder's CloudAdapter sending to a fake Bot Connector that
+ * throttles per tenant like Teams does. AFAS and the connector run in child processes (`RemoteEnds`).
  */
 export class NotificationRig {
   private constructor(
-    readonly storage: Storage,
+    readonly core: Core,
+    private readonly useCases: UseCases,
     readonly remote: RemoteEnds,
-    private readonly afas: AxiosAfasClientFactory,
     private readonly dataDir: string,
   ) {}
 
   private readonly stacks: NotificationStack[] = [];
 
+  get storage(): Storage {
+    return this.core.storage;
+  }
+
   static async start(options: RigOptions): Promise<NotificationRig> {
-    const clock = new RealClock();
-    const logger = new SilentLogger();
     const remote = RemoteEnds.launch();
     const ends = await remote.start({ tenants: options.tenants, usersPerTenant: options.usersPerTenant, connectorPerSecond: options.connectorPerSecond });
     const dataDir = mkdtempSync(join(tmpdir(), 'afas-notify-bench-'));
-    const storage = await openStorage({ dataDir, secretBox: new AesGcmSecretBox({ current: Buffer.alloc(32, 5) }) });
-    const afas = new AxiosAfasClientFactory({ clock, logger, timeoutMs: 30_000 });
-    const source = new AfasWorkItemSource(afas, new RowMapper(logger), 500);
+    const config = parseConfig({ DEMO: 'false', DATA_DIR: dataDir, TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'), LOG_FORMAT: 'json', LOG_LEVEL: 'info', PLAYGROUND: 'false' });
+    const core = await openCore(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream('/dev/null')) });
+    const useCases = buildUseCases(core, { notifications: { wake: async () => undefined } });
+    const { storage, source } = core;
     for (let t = 0; t < options.tenants; t++) {
       const connection = tenantConnection(t, ends.baseUrls[t], new Date());
       await storage.connections.save(connection);
@@ -64,30 +66,20 @@ export class NotificationRig {
       });
     }
     await remote.setLatency(options.afasLatencyMs);
-    return new NotificationRig(storage, remote, afas, dataDir);
+    return new NotificationRig(core, useCases, remote, dataDir);
   }
 
-  /** The engine as main.ts builds it (`composeNotificationStack`), over this rig; first polls all due now. */
-  engine(): NotificationEngine {
-    const clock = new RealClock();
-    const logger = new SilentLogger();
-    const stack = composeNotificationStack({
-      bot: { appId: '', appPassword: '', appType: 'MultiTenant', tenantId: '' },
-      storage: this.storage,
-      source: new AfasWorkItemSource(this.afas, new RowMapper(logger), 500),
-      clock,
-      logger,
-      engine: { pollIntervalMs: 5 * 60_000, firstPollSpreadMs: 0 },
-    });
+  /** The engine as main.ts builds it, over this rig; first polls all due now. */
+  stack(): NotificationStack {
+    const stack = composeProductNotifications(this.core, this.useCases, { engine: { pollIntervalMs: 5 * 60_000, firstPollSpreadMs: 0 } });
     this.stacks.push(stack);
-    return stack.engine;
+    return stack;
   }
 
   async close(): Promise<void> {
-    for (const stack of this.stacks) stack.notifier.close();
+    for (const stack of this.stacks) await stack.close();
     await this.remote.close();
-    this.afas.close();
-    await this.storage.close();
+    await this.core.close();
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,12 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { FakeBotConnector } from '../../test/fakes/fake-bot-connector';
+import { Child, serveCommands } from './child';
 
 /*
  * The far ends of the notification benchmark, AFAS (one sandbox per tenant) and the Teams Bot
  * Connector, in a child process of their own: as in production they are other machines, so
  * their work and their clocks do not share the measured process's event loop, and the measured
- * process's RSS is the product's alone. The child is the same bundle, started with REMOTE_ENDS=1.
+ * process's RSS is the product's alone. The child is the same bundle, started with BENCH_ROLE=afas or teams.
  */
 
 export interface RemoteSetup {
@@ -28,41 +28,9 @@ type Command =
   | { op: 'count' }
   | { op: 'close' };
 
-interface Envelope {
-  id: number;
-  command: Command;
-}
-
-/** One child process serving commands. */
-class Child {
-  private seq = 0;
-  private readonly waiting = new Map<number, (value: unknown) => void>();
-  private readonly process: ChildProcess;
-
-  constructor(role: 'afas' | 'teams') {
-    this.process = fork(process.argv[1], [], { env: { ...process.env, REMOTE_ENDS: role }, execArgv: ['--no-deprecation'] });
-    this.process.on('message', (message: { id: number; value: unknown }) => {
-      this.waiting.get(message.id)?.(message.value);
-      this.waiting.delete(message.id);
-    });
-  }
-
-  call(command: Command): Promise<unknown> {
-    const id = ++this.seq;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.process.send({ id, command } satisfies Envelope);
-    });
-  }
-
-  kill(): void {
-    this.process.kill();
-  }
-}
-
 /** The parent's handle on the two children: AFAS (the sandboxes) and Teams (the connector), each with its own event loop. */
 export class RemoteEnds {
-  private constructor(private readonly afas: Child, private readonly teams: Child) {}
+  private constructor(private readonly afas: Child<Command>, private readonly teams: Child<Command>) {}
 
   static launch(): RemoteEnds {
     return new RemoteEnds(new Child('afas'), new Child('teams'));
@@ -99,7 +67,7 @@ export class RemoteEnds {
   }
 }
 
-/** In a child (REMOTE_ENDS=afas or teams): serves the commands of its role. */
+/** In a child (BENCH_ROLE=afas or teams): serves the commands of its role. */
 export function serveRemoteEnds(role: string): void {
   let sandboxes: AfasSandbox[] = [];
   let connector: FakeBotConnector | null = null;
@@ -145,9 +113,7 @@ export function serveRemoteEnds(role: string): void {
         return null;
     }
   };
-  process.on('message', (message: Envelope) => {
-    void handle(message.command).then((value) => process.send?.({ id: message.id, value }));
-  });
+  serveCommands<Command>(handle);
 }
 
 /** Creates the sandbox user the way a first activation does (auto-provisioning on an OTP request). */

@@ -1,6 +1,8 @@
 import { createBotAdapter, type BotAdapter, type BotAdapterOptions } from '../../bot/bot-adapter';
 import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
 import type { Clock } from '../ports/clock';
+import type { Core } from './core';
+import type { UseCases } from './use-cases';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { WorkItemSource } from '../ports/work-item-source';
@@ -68,4 +70,29 @@ export function composeNotificationStack(deps: NotificationStackDeps): Notificat
       notifier.close();
     },
   };
+}
+
+export interface ProductNotificationOptions {
+  readonly metrics?: NotificationMetrics;
+  /** Engine settings on top of the configuration's (the benchmarks start every first poll at once). */
+  readonly engine?: Partial<NotificationEngineOptions>;
+  readonly wrapNotifier?: (real: Notifier) => Notifier;
+}
+
+/**
+ * The notification stack as main.ts runs it: the configured bot credentials and poll interval, the
+ * core's storage and item source, and only users who may use the app are polled.
+ */
+export function composeProductNotifications(core: Core, useCases: UseCases, options: ProductNotificationOptions = {}): NotificationStack {
+  return composeNotificationStack({
+    bot: core.config.bot,
+    storage: core.storage,
+    source: core.source,
+    clock: core.clock,
+    logger: core.logger,
+    engine: { pollIntervalMs: core.config.notifications.pollIntervalMs, ...options.engine },
+    metrics: options.metrics,
+    mayUse: async (user) => (await useCases.checkAccess.execute({ user, upn: null })).allowed,
+    wrapNotifier: options.wrapNotifier,
+  });
 }

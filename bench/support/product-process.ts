@@ -1,0 +1,60 @@
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
+import { parseConfig } from '../../src/config';
+import { createPinoLogger } from '../../src/logging/pino-logger';
+import { startApp, type RunningApp } from '../../src/main';
+import { startEchoBot, type EchoBot } from '../../test/support/echo-bot';
+import { serveCommands } from './child';
+
+/** The product (startApp, as `npm start` runs it, production JSON logging to /dev/null) or the echo bot, in a process of its own. */
+export type ProductCommand =
+  | { op: 'start'; afasBaseUrl: string; databaseUrl: string | null }
+  | { op: 'activate'; users: { aadObjectId: string; tenantId: string; afasUserId: string; token: string }[] }
+  | { op: 'cpu' }
+  | { op: 'close' };
+
+export function serveProduct(): void {
+  let app: RunningApp | null = null;
+  let dataDir: string | null = null;
+  serveCommands<ProductCommand>(async (command) => {
+    switch (command.op) {
+      case 'start': {
+        dataDir = mkdtempSync(join(tmpdir(), 'afas-bench-product-'));
+        const config = parseConfig({
+          DEMO: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYGROUND: 'false', LOG_FORMAT: 'json', LOG_LEVEL: 'info',
+          AFAS_BASE_URL: command.afasBaseUrl, AFAS_API_KEY: DEMO_API_KEY, AFAS_ENVIRONMENT_KEY: DEMO_ENVIRONMENT_KEY, AFAS_INSITE_URL: 'https://12345.afasinsite.nl',
+          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...(command.databaseUrl ? { DATABASE_URL: command.databaseUrl } : {}),
+        });
+        app = await startApp(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream('/dev/null')) });
+        return app.origin;
+      }
+      case 'activate':
+        for (const u of command.users) await app!.storage.activations.save({ user: { tenantId: u.tenantId, aadObjectId: u.aadObjectId }, connectionId: 'default', afasUserId: u.afasUserId, activatedAt: new Date() }, u.token);
+        return null;
+      case 'cpu':
+        return cpuMs();
+      case 'close':
+        await app?.close();
+        if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+        return null;
+    }
+  });
+}
+
+export function serveEcho(): void {
+  let echo: EchoBot | null = null;
+  serveCommands<ProductCommand>(async (command) => {
+    if (command.op === 'start') return (echo = await startEchoBot()).url;
+    if (command.op === 'cpu') return cpuMs();
+    if (command.op === 'close') await echo?.close();
+    return null;
+  });
+}
+
+/** CPU time this process has used (user + system), in ms. */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
