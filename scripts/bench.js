@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [name]`: bundles each bench/*.bench.ts with esbuild (dependencies stay external)
-// and runs it in its own Node process, one after the other. Benchmarks print figures; they never fail a build.
+// and runs it in its own Node process, one after the other. Benchmarks print figures; one that loses
+// or repeats work (a notification card) exits non-zero, and so does this script.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
