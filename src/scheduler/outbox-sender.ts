@@ -1,11 +1,25 @@
+import type { Notification } from '../domain/notification';
 import { LATE_SEND_MS } from '../domain/teams-limits';
 import { userKeyString, type UserKey } from '../domain/user-key';
 import type { Clock } from '../ports/clock';
-import { errorText, RECORD_RETRY_MS, SendAnswer, type SendAnswerDeps, type Step } from './send-answer';
+import type { Logger } from '../ports/logger';
+import type { SendBudget } from '../ports/send-budget';
+import type { DeliverNotification, DeliveryOutcome } from '../use-cases/deliver-notification';
+import type { Random } from './backoff';
+import { nextStep, RECORD_RETRY_MS, type Step } from './next-step';
+import type { NotificationMetrics } from './notification-metrics';
+import { errorText, reportAnswer } from './report-answer';
 import type { Outbox } from './user-job';
 
-export interface OutboxSenderDeps extends SendAnswerDeps {
+export interface OutboxSenderDeps {
+  readonly deliver: DeliverNotification;
+  readonly budget: SendBudget;
   readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: NotificationMetrics;
+  readonly random: Random;
+  /** Called with -1 for every message that leaves an outbox. */
+  readonly onSettled: (count: number) => void;
 }
 
 export interface DrainResult {
@@ -25,11 +39,7 @@ export interface DrainResult {
  * next second at Teams' end.
  */
 export class OutboxSender {
-  private readonly answer: SendAnswer;
-
-  constructor(private readonly deps: OutboxSenderDeps) {
-    this.answer = new SendAnswer(deps);
-  }
+  constructor(private readonly deps: OutboxSenderDeps) {}
 
   async drain(user: UserKey, start: Outbox): Promise<DrainResult> {
     let box = start;
@@ -52,34 +62,57 @@ export class OutboxSender {
     return { outbox: null, waitUntil: null, gaveUp };
   }
 
-  /** The first message: prepared, in a booked slot (or come back at it), sent, and Teams' answer applied. */
+  /**
+   * The first message of the outbox, top-down:
+   * 1. prepare: conversation read, entries `to_deliver` (storage work, done before the slot);
+   * 2. slot: book one (again, when none is booked, a 429 paused the tenant past it or it has
+   *    passed), or come back at it;
+   * 3. send: only the request leaves; one that could not leave in its slot is booked again;
+   * 4. record: the use case writes Teams' answer (`delivered`, `failed`, conversation status);
+   * 5. settle: what the outcome means for the rest of the outbox (`nextStep`), then done here.
+   * A conversation found closed while preparing goes straight to 5.
+   */
   private async step(user: UserKey, start: Outbox): Promise<Step> {
-    const { deps } = this;
+    const { deliver, budget } = this.deps;
     const head = start.messages[0];
-    let box = start;
-    if (!box.prepared) {
-      const prepared = await deps.deliver.prepare(head);
-      if (prepared.kind !== 'prepared') return { box: await this.answer.closed(user, box, head, prepared.code), waitUntil: null, gaveUp: false };
-      box = { ...box, prepared };
-    }
+    const prepared = start.prepared ?? (await deliver.prepare(head));
+    if (prepared.kind === 'dropped') return this.settle(user, start, head, prepared);
+
     const now = this.now();
-    const paused = await deps.budget.tenantPausedUntil(user.tenantId, new Date(now));
-    if (box.slotAt === null || (paused !== null && box.slotAt < paused.getTime()) || now - box.slotAt > LATE_SEND_MS) {
-      const grant = await deps.budget.reserve(user.tenantId, userKeyString(user), new Date(now));
-      if (!grant.booked) return this.deferred({ ...box, slotAt: null }, grant.retryAt.getTime());
-      box = { ...box, slotAt: grant.at.getTime() };
+    const paused = await budget.tenantPausedUntil(user.tenantId, new Date(now));
+    let slotAt = start.slotAt;
+    if (slotAt === null || (paused !== null && slotAt < paused.getTime()) || now - slotAt > LATE_SEND_MS) {
+      const grant = await budget.reserve(user.tenantId, userKeyString(user), new Date(now));
+      if (!grant.booked) return this.deferred({ ...start, prepared, slotAt: null }, grant.retryAt.getTime());
+      slotAt = grant.at.getTime();
     }
-    const slotAt = box.slotAt ?? now;
+    const box: Outbox = { ...start, prepared, slotAt };
     if (slotAt > this.now()) return this.deferred(box, slotAt);
-    const result = await deps.deliver.send(head, box.prepared!, { notAfter: new Date(slotAt + LATE_SEND_MS) });
-    if (result.kind === 'late') {
-      deps.metrics.deferred('rate_limit');
-      return { box: { ...box, slotAt: null }, waitUntil: null, gaveUp: false };
-    }
-    return this.answer.apply(user, { ...box, slotAt: null, prepared: null }, head, result, this.now());
+
+    const answer = await deliver.send(head, prepared, { notAfter: new Date(slotAt + LATE_SEND_MS) });
+    if (answer.outcome === 'late') return this.deferred({ ...box, slotAt: null }, null);
+
+    const outcome = await deliver.record(head, answer);
+    return this.settle(user, box, head, outcome);
   }
 
-  private deferred(box: Outbox, until: number): Step {
+  /** Step 5: decides (`nextStep`, pure), then pauses the tenant, reports, and takes messages off the outbox. */
+  private async settle(user: UserKey, box: Outbox, head: Notification, outcome: DeliveryOutcome): Promise<Step> {
+    const { deps } = this;
+    const now = this.now();
+    const next = nextStep(outcome, box, now, deps.random);
+    if (next.pauseTenantMs !== null) await deps.budget.pauseTenant(user.tenantId, new Date(now + next.pauseTenantMs));
+    reportAnswer(deps, user, head, outcome, next);
+    if (next.headLeft) deps.onSettled(-1);
+    for (const message of next.discard) {
+      await deps.deliver.discard(message);
+      deps.onSettled(-1);
+    }
+    return { box: next.box, waitUntil: next.waitUntil, gaveUp: next.gaveUp };
+  }
+
+  /** Not sent yet: come back at `until` (null: at once, after booking again). */
+  private deferred(box: Outbox, until: number | null): Step {
     this.deps.metrics.deferred('rate_limit');
     return { box, waitUntil: until, gaveUp: false };
   }

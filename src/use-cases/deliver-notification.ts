@@ -12,13 +12,12 @@ export interface DeliverNotificationDeps {
   readonly clock: Clock;
 }
 
+/** What one message's send means for it, once the ledger and the conversation say so. */
 export type DeliveryOutcome =
   /** Teams accepted it and the ledger says `delivered`. */
   | { readonly kind: 'sent' }
   /** Teams accepted it but writing `delivered` failed: record it later, never send it again. */
   | { readonly kind: 'sentUnrecorded'; readonly entries: readonly LedgerRef[]; readonly error: unknown }
-  /** Not sent: the slot had passed by the time the request could leave. Book another. */
-  | { readonly kind: 'late' }
   /** 429: wait (null: Teams gave no Retry-After) and send again. */
   | { readonly kind: 'throttled'; readonly retryAfterMs: number | null }
   /** 412/502/503/504 or not sent at all: send again after a backoff. */
@@ -27,6 +26,9 @@ export type DeliveryOutcome =
   | { readonly kind: 'shrink'; readonly notification: Notification }
   /** Given up: entries are `failed`. `closed`: the conversation no longer takes messages. */
   | { readonly kind: 'dropped'; readonly code: string; readonly closed: boolean };
+
+/** Teams' answer to a request that left (a `late` one never did, so there is nothing to record). */
+export type TeamsAnswer = Exclude<SendResult, { readonly outcome: 'late' }>;
 
 /** Ready to go: where to, with the attempt already counted in the ledger. */
 export interface PreparedSend {
@@ -37,10 +39,10 @@ export interface PreparedSend {
 /**
  * Sends one notification and records what happened, so that a restart neither loses nor repeats
  * it: every entry is `to_deliver` with the attempt counted before the request leaves (`prepare`)
- * and `delivered` right after Teams accepts (`send`). The two are apart so that the storage work
- * happens before a booked send slot and the send itself leaves on time. 403 marks the
- * conversation blocked and 404 retires it (the user's data stays; writing to the bot or
- * reinstalling makes it active again).
+ * and `delivered` right after Teams accepts (`record`, called with `send`'s answer at once). The
+ * storage work is apart from `send` so that it happens before a booked send slot and the request
+ * itself leaves on time. 403 marks the conversation blocked and 404 retires it (the user's data
+ * stays; writing to the bot or reinstalling makes it active again).
  *
  * The ledger key (user + kind + item id) is the idempotency key: an entry is planned once, and a
  * restart offers only entries still `to_deliver`. The window that remains: Teams has no
@@ -53,12 +55,7 @@ export interface PreparedSend {
 export class DeliverNotification {
   constructor(private readonly deps: DeliverNotificationDeps) {}
 
-  /** Prepares and sends at once. */
-  async execute(notification: Notification): Promise<DeliveryOutcome> {
-    const prepared = await this.prepare(notification);
-    return prepared.kind === 'prepared' ? this.send(notification, prepared) : prepared;
-  }
-
+  /** The conversation is read and every entry is `to_deliver`, or (conversation closed) `failed`. */
   async prepare(notification: Notification): Promise<PreparedSend | Extract<DeliveryOutcome, { kind: 'dropped' }>> {
     const { conversations, deliveries, clock } = this.deps;
     const { user, entries } = notification;
@@ -71,13 +68,23 @@ export class DeliverNotification {
     return { kind: 'prepared', reference: conversation.reference };
   }
 
-  async send(notification: Notification, prepared: PreparedSend, options: SendOptions = {}): Promise<DeliveryOutcome> {
+  /**
+   * Only the request, so that it leaves in its slot; any answer but `late` goes to `record` at once.
+   * A notifier that throws counts as `unknown`.
+   */
+  async send(notification: Notification, prepared: PreparedSend, options: SendOptions = {}): Promise<SendResult> {
+    try {
+      return await this.deps.notifier.send(prepared.reference, notification, options);
+    } catch (error) {
+      return { outcome: 'unknown', code: error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'notifier_error' };
+    }
+  }
+
+  /** Writes what Teams' answer means for the ledger and the conversation, and returns it. */
+  async record(notification: Notification, answer: TeamsAnswer): Promise<DeliveryOutcome> {
     const { conversations, deliveries, clock } = this.deps;
     const { user, entries } = notification;
-    const result = await this.callNotifier(prepared.reference, notification, options);
-    switch (result.outcome) {
-      case 'late':
-        return { kind: 'late' };
+    switch (answer.outcome) {
       case 'sent':
         try {
           await setRefsState(deliveries, user, entries, 'delivered', clock.now());
@@ -86,31 +93,23 @@ export class DeliverNotification {
           return { kind: 'sentUnrecorded', entries, error };
         }
       case 'throttled':
-        return { kind: 'throttled', retryAfterMs: result.retryAfterMs };
+        return { kind: 'throttled', retryAfterMs: answer.retryAfterMs };
       case 'transient':
-        return { kind: 'retry', code: result.code };
+        return { kind: 'retry', code: answer.code };
       case 'blocked':
         await conversations.setStatus(user, 'blocked', clock.now());
-        return this.drop(notification, result.code, true);
+        return this.drop(notification, answer.code, true);
       case 'gone':
         await conversations.setStatus(user, 'retired', clock.now());
-        return this.drop(notification, result.code, true);
+        return this.drop(notification, answer.code, true);
       case 'tooLarge': {
         const detail = smallerDetail(notification.detail);
-        return detail ? { kind: 'shrink', notification: { ...notification, detail } } : this.drop(notification, result.code, false);
+        return detail ? { kind: 'shrink', notification: { ...notification, detail } } : this.drop(notification, answer.code, false);
       }
       case 'failed':
       case 'unknown':
         // An unknown outcome is not repeated: Teams may well have shown it (see docs on duplicates).
-        return this.drop(notification, result.code, false);
-    }
-  }
-
-  private async callNotifier(reference: ConversationReferenceJson, notification: Notification, options: SendOptions): Promise<SendResult> {
-    try {
-      return await this.deps.notifier.send(reference, notification, options);
-    } catch (error) {
-      return { outcome: 'unknown', code: error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'notifier_error' };
+        return this.drop(notification, answer.code, false);
     }
   }
 
