@@ -80,6 +80,9 @@ export type ActivatedResponse = z.infer<typeof activatedSchema>;
 export const preferencesSchema = z.object({ firstList: listKindSchema });
 export type PreferencesResponse = z.infer<typeof preferencesSchema>;
 
+/** Parameters of an admin advice (a field problem, a connection check finding): words, numbers, lists. */
+export const adviceParamsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]));
+
 /** Every non-2xx answer. `code` is stable; the optional fields belong to specific codes. */
 export const problemSchema = z.object({
   code: z.string(),
@@ -92,8 +95,11 @@ export const problemSchema = z.object({
   attemptsLeft: z.optional(z.nullable(z.number())),
   /** Admin API: the server's own plain sentence (English), e.g. why an owner cannot be removed. */
   message: z.optional(z.string()),
-  /** Admin API, validation_failed: each bad field, named as the API names it, with what is wrong. */
-  problems: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
+  /**
+   * Admin API, validation_failed: each bad field, named as the API names it, with what is wrong:
+   * a code with parameters (said in the user's language) and the same in English.
+   */
+  problems: z.optional(z.array(z.object({ field: z.string(), message: z.string(), code: z.optional(z.string()), params: z.optional(adviceParamsSchema) }))),
 });
 export type ApiProblem = z.infer<typeof problemSchema>;
 

@@ -2,6 +2,8 @@
  * Turning what an admin types (`O12345AA`, `12345`, or a URL) into AFAS Profit's REST base URL and
  * InSite URL. Pure: used by config parsing, the admin screen and the CLI alike.
  */
+import { translate } from './i18n/translate';
+
 export type AfasEnvironmentType = 'production' | 'test' | 'acceptance';
 
 const HOST_PART: Record<AfasEnvironmentType, string> = {
@@ -21,9 +23,10 @@ export interface ResolvedEnvironment {
   readonly type: AfasEnvironmentType | null;
 }
 
+/** Why an environment cannot be used: `code` names it for the admin screen, the message is English. */
 export class AfasEnvironmentError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly code: 'notValidUrl' | 'notHttps' | 'hasCredentials' | 'hasQuery' | 'participantOutOfRange' | 'notEnvironment') {
+    super(translate('en', `adminProblem.${code}`));
     this.name = 'AfasEnvironmentError';
   }
 }
@@ -45,13 +48,13 @@ export function normaliseBaseUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    throw new AfasEnvironmentError('is not a valid URL');
+    throw new AfasEnvironmentError('notValidUrl');
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-    throw new AfasEnvironmentError('must use https:// (http:// is accepted only for localhost)');
+    throw new AfasEnvironmentError('notHttps');
   }
-  if (url.username || url.password) throw new AfasEnvironmentError('must not contain a user name or password');
-  if (url.search || url.hash) throw new AfasEnvironmentError('must not contain a query string or fragment');
+  if (url.username || url.password) throw new AfasEnvironmentError('hasCredentials');
+  if (url.search || url.hash) throw new AfasEnvironmentError('hasQuery');
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
@@ -64,12 +67,12 @@ export function resolveAfasEnvironment(input: string, type?: AfasEnvironmentType
   const named = ENVIRONMENT_NAME.exec(text);
   if (named) {
     const nr = named[2];
-    if (!participantInRange(nr)) throw new AfasEnvironmentError('has a participant number outside 10000-99999');
+    if (!participantInRange(nr)) throw new AfasEnvironmentError('participantOutOfRange');
     const envType = LETTER_TYPE[named[1].toUpperCase()];
     return { baseUrl: `https://${nr}.${HOST_PART[envType]}.afas.online/ProfitRestServices`, participant: nr, type: envType };
   }
   if (PARTICIPANT.test(text)) {
-    if (!participantInRange(text)) throw new AfasEnvironmentError('has a participant number outside 10000-99999');
+    if (!participantInRange(text)) throw new AfasEnvironmentError('participantOutOfRange');
     const envType = type ?? 'production';
     return { baseUrl: `https://${text}.${HOST_PART[envType]}.afas.online/ProfitRestServices`, participant: text, type: envType };
   }
@@ -79,7 +82,7 @@ export function resolveAfasEnvironment(input: string, type?: AfasEnvironmentType
     const envType = nr ? (Object.entries(HOST_PART).find(([, part]) => part === nr[2].toLowerCase())?.[0] as AfasEnvironmentType) : null;
     return { baseUrl, participant: nr ? nr[1] : null, type: envType };
   }
-  throw new AfasEnvironmentError('must be an environment name such as O12345AA, a participant number such as 12345, or a full https://…/ProfitRestServices URL');
+  throw new AfasEnvironmentError('notEnvironment');
 }
 
 const AFAS_REST_HOST = /^\d{5}\.(rest|resttest|restaccept)\.afas\.online$/;

@@ -5,7 +5,7 @@ import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
 import type { AdminApi } from './admin-api';
 import type { AccessMode, AccessRule, AdminConnection } from './admin-contract';
-import { actionButton, adminProblemText, noticeView, rerender, sentence, type Notice } from './admin-dom';
+import { actionButton, adminProblemText, fieldProblemText, noticeView, rerender, sentence, type Notice } from './admin-dom';
 import { textField } from './form-fields';
 
 export interface AccessEditorDeps {
@@ -86,7 +86,7 @@ export class AccessEditor {
     } catch (error) {
       const problems = error instanceof TabApiError ? error.problem.problems : undefined;
       // `users.2` names the third person; the API's sentence quotes them, so it stands on its own.
-      const text = problems?.length ? problems.map((p) => `${sentence(p.message)}.`).join(' ') : adminProblemText(lang, error);
+      const text = problems?.length ? problems.map((p) => `${sentence(fieldProblemText(lang, p))}.`).join(' ') : adminProblemText(lang, error);
       this.notice = { text, tone: 'error' };
     }
     this.busy = false;

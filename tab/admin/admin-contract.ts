@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { adviceParamsSchema } from '../../contracts/tab-api';
 
 /*
  * The admin API's answers (/api/admin/*) as the tab trusts them: every answer is parsed with these
@@ -52,7 +53,7 @@ export const connectionSchema = z.object({
 export type AdminConnection = z.infer<typeof connectionSchema>;
 export const connectionListSchema = z.object({ connections: z.array(connectionSchema) });
 
-/** POST /api/admin/connections/:id/test: the messages are the API's own sentences. */
+/** POST /api/admin/connections/:id/test: each finding as a code with parameters, and the API's English sentence. */
 export const connectionCheckSchema = z.object({
   connectionId: z.string(),
   outcome: z.enum(['ok', 'problems', 'not_confirmable']),
@@ -71,6 +72,9 @@ export const connectionCheckSchema = z.object({
     z.object({
       check: z.string(),
       status: z.enum(['ok', 'problem', 'warning']),
+      /** Said in the user's language from the catalogue; `message` (English) when the code is unknown. */
+      code: z.optional(z.string()),
+      params: z.optional(adviceParamsSchema),
       message: z.string(),
       kind: z.optional(kind),
       profitLogReference: z.optional(z.string()),

@@ -1,3 +1,5 @@
+import { inputProblemText } from '../../src/domain/i18n/admin-advice';
+import type { ApiProblem } from '../../contracts/tab-api';
 import { TabApiError } from '../api-client';
 import { translate, type Language } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
@@ -60,4 +62,16 @@ export function actionButton(doc: Document, options: { text: string; label?: str
 /** API problem messages start in lower case ("must not be empty"): shown on their own, they start with a capital. */
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+type FieldProblem = NonNullable<ApiProblem['problems']>[number];
+
+/** A field problem from the API in the user's language ("mag niet leeg zijn"); its English text when the code is unknown. */
+export function fieldProblemText(lang: Language, problem: FieldProblem): string {
+  return (problem.code ? inputProblemText(lang, problem.code, problem.params) : null) ?? problem.message;
+}
+
+/** The API's field problems with their text in the user's language. */
+export function localisedProblems(lang: Language, problems: readonly FieldProblem[]): { field: string; message: string }[] {
+  return problems.map((problem) => ({ field: problem.field, message: fieldProblemText(lang, problem) }));
 }

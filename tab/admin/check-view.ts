@@ -1,3 +1,4 @@
+import { checkAdviceText } from '../../src/domain/i18n/admin-advice';
 import { formatMoment } from '../../src/domain/i18n/format-date-time';
 import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
@@ -8,7 +9,8 @@ const STATUS = { ok: 'adminTab.check.status.ok', problem: 'adminTab.check.status
 
 /**
  * The result of "Test connection": the outcome, Profit's version, per GetConnector whether the app
- * connector has it and which fields it lacks, then the API's own sentences (what to do in Profit).
+ * connector has it and which fields it lacks, then the findings (what to do in Profit) in the
+ * user's language, or in the API's English when this tab does not know a finding's code.
  */
 export function checkView(ctx: ViewContext, check: ConnectionCheck): HTMLElement {
   const { doc, lang } = ctx;
@@ -34,7 +36,7 @@ export function checkView(ctx: ViewContext, check: ConnectionCheck): HTMLElement
     el(doc, 'ul', { className: 'check-findings' }, check.findings.map((f) =>
       el(doc, 'li', { className: `finding finding-${f.status}` }, [
         el(doc, 'span', { className: 'finding-status', text: `${translate(lang, STATUS[f.status])}: ` }),
-        el(doc, 'span', { text: f.message }),
+        el(doc, 'span', { text: (f.code ? checkAdviceText(lang, f.code, f.params) : null) ?? f.message }),
         f.profitLogReference ? el(doc, 'span', { className: 'hint', text: ` ${translate(lang, 'adminTab.check.reference', { reference: f.profitLogReference })}` }) : null,
       ]),
     )),

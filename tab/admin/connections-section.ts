@@ -3,7 +3,7 @@ import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
 import type { AdminApi } from './admin-api';
 import type { AdminConnection } from './admin-contract';
-import { actionButton, adminProblemText, noticeView, rerender, type Notice } from './admin-dom';
+import { actionButton, adminProblemText, localisedProblems, noticeView, rerender, type Notice } from './admin-dom';
 import { AccessEditor } from './access-editor';
 import { changesOf, creationOf, type ConnectionFormValues } from './connection-changes';
 import { ConnectionForm } from './connection-form';
@@ -63,7 +63,7 @@ export class ConnectionsSection {
     } catch (error) {
       form.setBusy(false);
       const problems = error instanceof TabApiError && error.problem.code === 'validation_failed' ? (error.problem.problems ?? []) : [];
-      if (problems.length > 0) form.showProblems(problems);
+      if (problems.length > 0) form.showProblems(localisedProblems(lang, problems));
       else form.showFailure(adminProblemText(lang, error));
       return;
     }

@@ -114,11 +114,11 @@ describe('the admin API', () => {
     it('one key is enough to change, but a new connection needs both or neither', async () => {
       const res = await h.call('olga', 'POST', '/api/admin/connections', { ...NEW_CONNECTION, environmentKey: undefined });
       expect(res.status).toBe(400);
-      expect((res.body as Json).problems).toEqual([{ field: 'environmentKey', message: 'is required together with the other key (or leave both out and set them later)' }]);
+      expect((res.body as Json).problems).toEqual([{ field: 'environmentKey', code: 'keysTogether', params: {}, message: 'is required together with the other key (or leave both out and set them later)' }]);
       const bare = await createConnection({ name: 'Zonder sleutels', environment: '12345' });
       expect(bare.secrets).toEqual({ apiKeySet: false, environmentKeySet: false });
       const half = await h.call('olga', 'PUT', `/api/admin/connections/${String(bare.id)}/secrets`, { apiKey: SECRET_API_KEY });
-      expect((half.body as Json).problems).toEqual([{ field: 'environmentKey', message: 'is required: this connection has no environment key yet' }]);
+      expect((half.body as Json).problems).toEqual([{ field: 'environmentKey', code: 'environmentKeyNotSet', params: {}, message: 'is required: this connection has no environment key yet' }]);
     });
   });
 
@@ -223,11 +223,11 @@ describe('the admin API', () => {
 
       const env = await h.call('olga', 'POST', '/api/admin/connections', { name: 'x', environment: 'https://12345.example.nl/ProfitRestServices' });
       expect((env.body as Json).problems).toEqual([
-        { field: 'insiteUrl', message: 'is required when the environment is a URL without a participant number (for example https://12345.afasinsite.nl)' },
-        { field: 'environment', message: expect.stringContaining('must be an AFAS Online environment') },
+        { field: 'insiteUrl', code: 'insiteUrlRequired', params: {}, message: 'is required when the environment is a URL without a participant number (for example https://12345.afasinsite.nl)' },
+        { field: 'environment', code: 'notAfasHost', params: {}, message: expect.stringContaining('must be an AFAS Online environment') },
       ]);
       const badEnv = await h.call('olga', 'POST', '/api/admin/connections', { name: 'x', environment: 'O1234AA' });
-      expect((badEnv.body as Json).problems).toEqual([{ field: 'environment', message: expect.stringContaining('must be an environment name such as O12345AA') }]);
+      expect((badEnv.body as Json).problems).toEqual([{ field: 'environment', code: 'notEnvironment', params: {}, message: expect.stringContaining('must be an environment name such as O12345AA') }]);
     });
 
     it('refuses a body that is not a JSON object', async () => {
@@ -253,7 +253,7 @@ describe('the admin API', () => {
       const fieldMap = await h.call('oscar', 'PATCH', '/api/admin/connections/default', { taskFieldMap: { title: 'omschrijving' }, enabled: true });
       expect(fieldMap.body).toMatchObject({ taskFieldMap: { title: 'omschrijving' }, fromConfiguration: true, changeable: true });
       const env = await h.call('oscar', 'PATCH', '/api/admin/connections/default', { environment: 'O54321AA' });
-      expect((env.body as Json).problems).toEqual([{ field: 'environment', message: 'comes from the AFAS_* settings for this connection: change it there and restart' }]);
+      expect((env.body as Json).problems).toEqual([{ field: 'environment', code: 'fromSettings', params: {}, message: 'comes from the AFAS_* settings for this connection: change it there and restart' }]);
       expect((await h.call('oscar', 'DELETE', '/api/admin/connections/default')).status).toBe(409);
     });
   });
@@ -263,9 +263,9 @@ describe('the admin API', () => {
       const id = (await createConnection()).id as string;
       expect((await h.call('olga', 'GET', `/api/admin/connections/${id}/access`)).body).toMatchObject({ mode: 'everyone', users: [] });
       const bad = await h.call('olga', 'PUT', `/api/admin/connections/${id}/access`, { mode: 'listed', users: ['piet.user@contoso.nl', 'just a name'] });
-      expect((bad.body as Json).problems).toEqual([{ field: 'users.1', message: '("just a name") is neither a user principal name (name@example.com) nor an Entra object id' }]);
+      expect((bad.body as Json).problems).toEqual([{ field: 'users.1', code: 'notAPerson', params: { text: 'just a name' }, message: '("just a name") is neither a user principal name (name@example.com) nor an Entra object id' }]);
       const empty = await h.call('olga', 'PUT', `/api/admin/connections/${id}/access`, { mode: 'listed' });
-      expect((empty.body as Json).problems).toEqual([{ field: 'users', message: 'must name at least one person when only listed people may use the app' }]);
+      expect((empty.body as Json).problems).toEqual([{ field: 'users', code: 'nobodyListed', params: {}, message: 'must name at least one person when only listed people may use the app' }]);
       const ok = await h.call('olga', 'PUT', `/api/admin/connections/${id}/access`, { mode: 'listed', users: ['Piet.User@Contoso.nl', PEOPLE.bram.aadObjectId.toUpperCase()] });
       expect(ok.body).toMatchObject({ mode: 'listed', tenantId: TENANT_A, users: [{ upn: null, aadObjectId: PEOPLE.bram.aadObjectId }, { upn: 'piet.user@contoso.nl', aadObjectId: null }] });
     });

@@ -12,13 +12,13 @@ describe('link templates', () => {
     ['https://12345.afasinsite.nl/taak?id={guid_task}', null],
     ['http://localhost:3978/sandbox/insite/taak?id={guid_task}', null],
     ['https://12345.afasinsite.nl/{subjectid}/taak', null],
-    ['https://{host}.afasinsite.nl/taak', 'may use {field} placeholders only after the host name'],
-    ['https://12345.afasinsite.nl/taak?id={guid task}', 'has a { or } that is not part of a {field} placeholder (letters, digits and _ only)'],
-    ['https://12345.afasinsite.nl/taak?id={guid_task', 'has a { or } that is not part of a {field} placeholder (letters, digits and _ only)'],
-    ['http://12345.afasinsite.nl/taak', 'must use https:// (http:// is accepted only for localhost)'],
-    ['https://user:pw@12345.afasinsite.nl/taak', 'must not contain a user name or password'],
-    ['javascript:alert(1)', 'must use https:// (http:// is accepted only for localhost)'],
-    ['taak?id={guid_task}', 'must be a full URL such as https://12345.afasinsite.nl/taken'],
+    ['https://{host}.afasinsite.nl/taak', 'templatePlaceholderInHost'],
+    ['https://12345.afasinsite.nl/taak?id={guid task}', 'templateBraces'],
+    ['https://12345.afasinsite.nl/taak?id={guid_task', 'templateBraces'],
+    ['http://12345.afasinsite.nl/taak', 'notHttps'],
+    ['https://user:pw@12345.afasinsite.nl/taak', 'hasCredentials'],
+    ['javascript:alert(1)', 'notHttps'],
+    ['taak?id={guid_task}', 'notFullUrl'],
   ])('%s → %s', (template, problem) => {
     expect(templateProblem(template)).toBe(problem);
   });

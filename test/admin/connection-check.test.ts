@@ -1,4 +1,5 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
+import { checkAdviceText } from '../../src/domain/i18n/admin-advice';
 import type { ConnectionCheck } from '../../src/use-cases/admin/connection-check';
 import { AdminHarness } from './admin-harness';
 
@@ -63,6 +64,11 @@ describe('"Test connection" against the AFAS sandbox', () => {
     expect(problems(check).map((f) => f.message)).toEqual([
       'GetConnector Teams_Tasks lacks a field the tasks cannot do without: description (title). In Profit, open GetConnector Teams_Tasks, add it on the "Gegevens" tab (its fields) and save; or change this connection\'s field map to fields the connector has.',
     ]);
+    // The same advice as code and parameters, so the admin screen can say it in Dutch.
+    expect(problems(check).map((f) => [f.code, f.params])).toEqual([['requiredFieldsMissing', { connector: 'Teams_Tasks', kind: 'task', fields: ['description (title)'] }]]);
+    expect(problems(check).map((f) => checkAdviceText('nl', f.code, f.params))).toEqual([
+      'GetConnector Teams_Tasks mist een veld waar de taken niet zonder kunnen: description (title). Open in Profit GetConnector Teams_Tasks, voeg het toe op het tabblad "Gegevens" (de velden) en sla op; of wijzig de veldtoewijzing van deze koppeling naar velden die de connector heeft.',
+    ]);
   });
 
   it('calls a working setup in order when only optional fields are missing, with a note of what users will not see', async () => {
@@ -75,6 +81,14 @@ describe('"Test connection" against the AFAS sandbox', () => {
     expect(check.findings.filter((f) => f.status === 'warning').map((f) => f.message)).toEqual([
       'GetConnector Teams_Signals has no submitter (from), opened (opened), subjectid (subjectId), so the signals show without: who sent an item; which items are new (every item shows as new); the dossier item. The signals work without them. To show them, add the fields on the "Gegevens" tab of GetConnector Teams_Signals; to stop this note, map each property to - (no field) in this connection\'s field map.',
     ]);
+  });
+
+  it('every finding\'s English sentence is its code and parameters said in English', async () => {
+    h.sandbox.removeConnectorField('Teams_Signals', 'opened');
+    await h.activate('olga', id);
+    const check = await test();
+    expect(check.findings.map((f) => f.code)).toEqual(['keysWork', 'fieldsOk', 'fieldsOk', 'optionalFieldsMissing']);
+    for (const finding of check.findings) expect(checkAdviceText('en', finding.code, finding.params)).toBe(finding.message);
   });
 
   it('lets an admin map an optional field to nothing ("-"): no note, and the list still reads', async () => {
@@ -125,7 +139,7 @@ describe('"Test connection" against the AFAS sandbox', () => {
   it('without keys says to set them first', async () => {
     const bare = await h.call('olga', 'POST', '/api/admin/connections', { name: 'Bare', environment: '12345' });
     const res = await h.call('olga', 'POST', `/api/admin/connections/${String((bare.body as Json).id)}/test`);
-    expect((res.body as ConnectionCheck).findings).toEqual([{ check: 'secrets', status: 'problem', message: expect.stringContaining('are not set') }]);
+    expect((res.body as ConnectionCheck).findings).toEqual([{ check: 'secrets', status: 'problem', code: 'secretsNotSet', params: {}, message: expect.stringContaining('are not set') }]);
   });
 
   it('never shows the token or the keys', async () => {

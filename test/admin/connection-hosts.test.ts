@@ -3,10 +3,12 @@ import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { DevTokenIssuer } from '../../src/auth/dev-token-issuer';
 import { ssoAdminAuthenticator } from '../../src/http/admin-auth';
 import { operatorScope } from '../../src/use-cases/admin/admin-scope';
-import { NOT_AN_AFAS_HOST } from '../../src/use-cases/admin/base-url-policy';
+import { inputProblem } from '../../src/use-cases/admin/validation';
 import type { ConnectionCheck } from '../../src/use-cases/admin/connection-check';
 import { RecordingLogger } from '../fakes/recording-logger';
 import { AdminHarness, PEOPLE, type Person } from './admin-harness';
+
+const NOT_AN_AFAS_HOST = inputProblem('environment', 'notAfasHost');
 
 type Json = Record<string, unknown>;
 
@@ -73,7 +75,7 @@ describe('where app owners may point a connection', () => {
     for (const environment of refused) {
       for (const person of ['olga', 'oscar'] as const) {
         const res = await create(person, environment);
-        expect({ environment, person, status: res.status, problems: res.body.problems }).toEqual({ environment, person, status: 400, problems: [{ field: 'environment', message: NOT_AN_AFAS_HOST }] });
+        expect({ environment, person, status: res.status, problems: res.body.problems }).toEqual({ environment, person, status: 400, problems: [NOT_AN_AFAS_HOST] });
         expect(res.text).not.toContain(environment);
       }
     }
@@ -94,7 +96,7 @@ describe('where app owners may point a connection', () => {
     await start();
     const id = String((await create('olga', 'O12345AA')).body.id);
     const res = await call('olga', 'PATCH', `/api/admin/connections/${id}`, { environment: `http://127.0.0.1:${target.port}/ProfitRestServices`, insiteUrl: 'https://12345.afasinsite.nl' });
-    expect([res.status, res.body.problems]).toEqual([400, [{ field: 'environment', message: NOT_AN_AFAS_HOST }]]);
+    expect([res.status, res.body.problems]).toEqual([400, [NOT_AN_AFAS_HOST]]);
     expect((await h.storage.connections.get(id))?.baseUrl).toBe('https://12345.rest.afas.online/ProfitRestServices');
     expect(target.connections()).toBe(0);
   });

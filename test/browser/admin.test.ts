@@ -169,6 +169,19 @@ describe('the admin screen in Chromium, inside the development host', () => {
     expect(await frame.textContent('.audit-what')).toBe(`Gewijzigd wie koppeling '${NAME}' mag gebruiken: alleen de mensen op de lijst.`);
   });
 
+  it('gives the connection check\'s and the form\'s advice in Dutch', async () => {
+    const frame = await openAdmin('person=0&locale=nl-NL');
+    await frame.click(`button[aria-label="Koppeling ${NAME} testen"]`);
+    await frame.waitForSelector('.check');
+    expect(await frame.textContent('.check-findings')).toContain('GetConnector Teams_Tasks mist een veld waar de taken niet zonder kunnen: description (title).');
+    await frame.click('text=Koppeling toevoegen');
+    await frame.fill('#connection-name', 'Nergens');
+    await frame.fill('#connection-environment', 'nowhere');
+    await frame.click('button[type="submit"]');
+    await frame.waitForSelector('#connection-environment-problem');
+    expect(await frame.textContent('#connection-environment-problem')).toBe('Moet een omgevingsnaam zoals O12345AA zijn, een deelnemernummer zoals 12345, of een volledige https://…/ProfitRestServices-URL');
+  });
+
   it('is usable 320 px wide, in the dark and high-contrast themes too', async () => {
     const frame = await openAdmin('person=0&width=320');
     const overflow = () => frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

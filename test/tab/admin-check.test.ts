@@ -1,3 +1,4 @@
+import type { ConnectionCheck } from '../../tab/admin/admin-contract';
 import { FakeAdminApi, refusal } from './admin-fake-api';
 import { checkWithMissingField, connection, NOT_CONFIRMABLE_MESSAGE, notConfirmableCheck, OWNER_ME } from './admin-fixtures';
 import { startAdminTab } from './admin-dom';
@@ -23,6 +24,26 @@ describe('testing, making default and removing a connection', () => {
       'Problem: GetConnector Teams_Signals (signals) is not part of the app connector. In Profit, add it to the app connector\'s GetConnectors.',
     ]);
     expect(tab.focused()).toBe('button[test-production-3f2b9c]');
+  });
+
+  it('says the findings in Dutch from their codes, with the AFAS reference, and in the API\'s English for a code it does not know', async () => {
+    const findings: ConnectionCheck['findings'] = [
+      { check: 'profitVersion', status: 'ok', code: 'keysWork', params: { version: '2025.1.3', user: 'jan.devries@horizon-groep.example' }, message: 'English' },
+      { check: 'fields', kind: 'task', status: 'warning', code: 'optionalFieldsMissing', params: { connector: 'Teams_Tasks', kind: 'task', fields: ['submitdate (date)'], properties: ['date'], none: '-' }, message: 'English' },
+      { check: 'appConnector', kind: 'signal', status: 'problem', code: 'notInAppConnector', params: { connector: 'Teams_Signals', kind: 'signal', app: 'Teams', available: [] }, message: 'English' },
+      { check: 'metainfo', status: 'problem', code: 'afasForbidden', params: { subject: 'metainfo', user: 'jan', reference: 'ABC123' }, message: 'English', profitLogReference: 'ABC123' },
+      { check: 'fields', status: 'problem', code: 'fromTheFuture', params: {}, message: 'Something new, said in English.' },
+    ];
+    const admin = new FakeAdminApi().answer('me', OWNER_ME).answer('connections', [connection()]).answer('testConnection', { ...checkWithMissingField(), findings });
+    const tab = await startAdminTab(admin, { locale: 'nl-NL' });
+    await tab.press('Koppeling Production testen');
+    expect(tab.$$('.check-findings li > span:nth-child(2)').map((span) => span.textContent)).toEqual([
+      'AFAS Profit 2025.1.3 antwoordt met de activering van jan.devries@horizon-groep.example: de sleutels werken.',
+      'GetConnector Teams_Tasks heeft geen submitdate (date), dus de taken tonen geen: datums (items zijn niet op datum gesorteerd). De taken werken zonder dat veld. Om het te tonen, voeg je het veld toe op het tabblad "Gegevens" van GetConnector Teams_Tasks; om deze opmerking te laten verdwijnen, wijs je de eigenschap toe aan - (geen veld) in de veldtoewijzing van deze koppeling.',
+      'GetConnector Teams_Signals (signalen) hoort niet bij de app-connector "Teams". Voeg hem in Profit toe aan de GetConnectors van de app-connector, of kies er een die erbij hoort (geen).',
+      'AFAS weigerde metainfo (403): de app-connector heeft een IP-beperking waar het adres van deze server niet in staat. (AFAS-referentie ABC123)',
+      'Something new, said in English.',
+    ]);
   });
 
   it('without an activation to test with, says the keys cannot be confirmed until someone activates', async () => {

@@ -1,3 +1,5 @@
+import type { ApiProblem } from '../../contracts/tab-api';
+import { inputProblem } from '../../src/use-cases/admin/validation';
 import { FakeAdminApi, refusal } from './admin-fake-api';
 import { checkWithMissingField, connection, OWNER_ME } from './admin-fixtures';
 import { startAdminTab, type AdminTabUnderTest } from './admin-dom';
@@ -87,6 +89,28 @@ describe('the connection form', () => {
     expect(tab.focused()).toBe('input#connection-environment');
     expect(tab.$('#connection-name').getAttribute('aria-invalid')).toBeNull();
     expect(admin.last('createConnection')[0].taskFieldMap).toEqual({ date: 'date of submission' });
+  });
+
+  it('says the API\'s validation problems in Dutch from their codes, and in the API\'s English for a code it does not know', async () => {
+    // As they come over the wire.
+    const problems = JSON.parse(JSON.stringify([
+      inputProblem('environment', 'notEnvironment'),
+      inputProblem('name', 'tooLong', { max: 100 }),
+      inputProblem('taskFieldMap.date', 'optionalFieldName'),
+      inputProblem('tenantId', 'tenantIdOnCommandLine'),
+      { field: 'insiteUrl', code: 'fromTheFuture', params: {}, message: 'is something this tab has never heard of' },
+    ])) as NonNullable<ApiProblem['problems']>;
+    const admin = ownerApi([]).answer('createConnection', refusal(400, { code: 'validation_failed', message: 'Not saved.', problems }));
+    const tab = await startAdminTab(admin, { locale: 'nl-NL' });
+    await tab.press('Koppeling toevoegen');
+    tab.type('#connection-name', 'Kapot');
+    tab.type('#connection-environment', 'nergens');
+    await tab.submit('form.admin-form');
+    expect(tab.text('#connection-environment-problem')).toBe('Moet een omgevingsnaam zoals O12345AA zijn, een deelnemernummer zoals 12345, of een volledige https://…/ProfitRestServices-URL');
+    expect(tab.text('#connection-name-problem')).toBe('Mag hoogstens 100 tekens lang zijn');
+    expect(tab.text('#taskFieldMap-problem')).toContain(': moet de naam van een connectorveld zijn (letters, cijfers en _), zoals submitdate, of - voor geen');
+    expect(tab.text('.admin-form')).toContain('TenantId kan alleen op de opdrachtregel worden gekozen; een koppeling die je hier maakt, is voor je eigen organisatie');
+    expect(tab.text('#connection-insiteUrl-problem')).toBe('Is something this tab has never heard of');
   });
 
   it('says in one sentence why the server refused a save for another reason, and keeps what was typed', async () => {

@@ -1,4 +1,5 @@
 import type { AfasError } from '../../domain/afas-error';
+import type { AdviceParams, CheckAdviceCode } from '../../domain/i18n/admin-advice';
 
 /** The host (and port, when not the default) of a base URL, as the admin typed it in essence. */
 export function hostOf(baseUrl: string): string {
@@ -9,28 +10,31 @@ export function hostOf(baseUrl: string): string {
   }
 }
 
+/** Which AFAS call of a connection check failed: ProfitVersion, metainfo, or a GetConnector's fields. */
+export type CheckSubject = { readonly subject: 'profitVersion' | 'metainfo' } | { readonly subject: 'fields'; readonly connector: string };
+
 /**
- * What a failed AFAS call during a connection check means for the admin, in one sentence. A
- * connection that failed says only that: refused, reset, unknown host and timed out read alike,
- * so the answer tells nothing about the network behind the server.
+ * What a failed AFAS call during a connection check means for the admin, as an advice code and
+ * its parameters. A connection that failed says only that: refused, reset, unknown host and timed
+ * out read alike, so the answer tells nothing about the network behind the server.
  */
-export function afasFailureText(error: AfasError, what: string, testedWith: string, baseUrl: string): string {
-  const reference = error.profitLogReference ? ` (AFAS reference ${error.profitLogReference})` : '';
+export function afasFailureAdvice(error: AfasError, subject: CheckSubject, testedWith: string, baseUrl: string): { code: CheckAdviceCode; params: AdviceParams } {
+  const params = { ...subject, user: testedWith, ...(error.profitLogReference ? { reference: error.profitLogReference } : {}) };
   switch (error.code) {
     case 'afas_unauthorized':
-      return `AFAS refused the activation of ${testedWith} for ${what} (401): it was revoked, or the app connector changed. Activate again with this connection, then test again.`;
+      return { code: 'afasUnauthorized', params };
     case 'afas_forbidden':
-      return `AFAS refused ${what} (403): the app connector has an IP restriction that does not include this server's address.${reference}`;
+      return { code: 'afasForbidden', params };
     case 'afas_not_found':
-      return `AFAS answered "not found" for ${what} (404): check the environment of this connection.${reference}`;
+      return { code: 'afasNotFound', params };
     case 'afas_unavailable':
-      return `AFAS is in maintenance or unavailable, so ${what} could not be checked; try again later.${reference}`;
+      return { code: 'afasUnavailable', params };
     case 'afas_timeout':
     case 'afas_network':
-      return `Could not reach AFAS at ${hostOf(baseUrl)}. Check the environment of this connection, or try again later.`;
+      return { code: 'afasUnreachable', params: { host: hostOf(baseUrl) } };
     case 'afas_functional_error':
-      return `AFAS answered ${what} with an error: ${error.externalMessage ?? error.message}.${reference}`;
+      return { code: 'afasFunctionalError', params: { ...params, error: error.externalMessage ?? error.message } };
     default:
-      return `AFAS answered ${what} unexpectedly: ${error.message}.${reference}`;
+      return { code: 'afasUnexpected', params: { ...params, error: error.message } };
   }
 }

@@ -3,10 +3,6 @@ import type { ConnectionStore } from '../../ports/connection-store';
 import { DEFAULT_CONNECTION_ID } from '../register-default-connection';
 import type { AdminScope } from './admin-scope';
 
-export const NOT_AN_AFAS_HOST =
-  'must be an AFAS Online environment (a name such as O12345AA, a participant number such as 12345, or its https://12345.rest.afas.online/ProfitRestServices URL); ' +
-  'other addresses can only be set by the operator of this server (AFAS_BASE_URL, AFAS_ALLOWED_BASE_URLS or npm run admin -- connection add)';
-
 const comparable = (url: string): string => url.replace(/\/+$/, '').toLowerCase();
 
 /**
@@ -24,9 +20,9 @@ export class BaseUrlPolicy {
   }
 
   /** Null when `scope` may use `baseUrl`; otherwise what to tell them (never the URL itself). */
-  async problem(scope: AdminScope, baseUrl: string): Promise<string | null> {
+  async problem(scope: AdminScope, baseUrl: string): Promise<'notAfasHost' | null> {
     if (scope.tenantId === null || isAfasOnlineBaseUrl(baseUrl) || this.allowed.has(comparable(baseUrl))) return null;
     const configured = await this.connections.get(DEFAULT_CONNECTION_ID);
-    return configured && comparable(configured.baseUrl) === comparable(baseUrl) ? null : NOT_AN_AFAS_HOST;
+    return configured && comparable(configured.baseUrl) === comparable(baseUrl) ? null : 'notAfasHost';
   }
 }

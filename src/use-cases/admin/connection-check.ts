@@ -1,3 +1,4 @@
+import type { AdviceParams, CheckAdviceCode } from '../../domain/i18n/admin-advice';
 import type { WorkItemKind } from '../../domain/work-item';
 
 /** What a connection check looked at. */
@@ -6,7 +7,10 @@ export type CheckName = 'secrets' | 'activation' | 'profitVersion' | 'metainfo' 
 export interface CheckFinding {
   readonly check: CheckName;
   readonly status: 'ok' | 'problem' | 'warning';
-  /** One plain sentence for the admin, saying what to do when something is wrong. */
+  /** What it found, as a stable code with parameters: the admin screen says it in the user's language. */
+  readonly code: CheckAdviceCode;
+  readonly params: AdviceParams;
+  /** The same in one plain English sentence, saying what to do when something is wrong. */
   readonly message: string;
   readonly kind?: WorkItemKind;
   /** AFAS's reference for its support desk, when AFAS answered with an error. */

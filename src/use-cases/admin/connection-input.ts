@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { NO_FIELD } from '../../domain/field-map';
 import { isLoopbackHost } from '../../domain/afas-environment';
+import type { InputProblemCode } from '../../domain/i18n/admin-advice';
 
 const HEX32 = /^[0-9a-fA-F]{32}$/;
 const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 const MAX_URL = 2000;
 
 /** An https page (http only on this machine), without a user name or password in it. */
-function urlProblem(text: string): string | null {
+function urlProblem(text: string): InputProblemCode | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return 'must be a full URL such as https://12345.afasinsite.nl/taken';
+    return 'notFullUrl';
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return 'must use https:// (http:// is accepted only for localhost)';
-  if (url.username || url.password) return 'must not contain a user name or password';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) return 'notHttps';
+  if (url.username || url.password) return 'hasCredentials';
   return null;
 }
 
@@ -23,18 +24,18 @@ function urlProblem(text: string): string | null {
  * A link template: a URL with `{field}` placeholders filled from the row. Placeholders may not
  * stand in the host: a value from AFAS must never decide which site a click goes to.
  */
-export function templateProblem(template: string): string | null {
+export function templateProblem(template: string): InputProblemCode | null {
   const rest = template.replace(PLACEHOLDER, '');
-  if (/[{}]/.test(rest)) return 'has a { or } that is not part of a {field} placeholder (letters, digits and _ only)';
+  if (/[{}]/.test(rest)) return 'templateBraces';
   const origin = /^[a-z]+:\/\/[^/?#]*/i.exec(template)?.[0] ?? '';
-  if (/\{[A-Za-z0-9_]+\}/.test(origin)) return 'may use {field} placeholders only after the host name';
+  if (/\{[A-Za-z0-9_]+\}/.test(origin)) return 'templatePlaceholderInHost';
   return urlProblem(template.replace(PLACEHOLDER, 'x'));
 }
 
 const pageUrl = z
   .string()
   .trim()
-  .max(MAX_URL, `must be at most ${MAX_URL} characters`)
+  .max(MAX_URL)
   .superRefine((value, ctx) => {
     const problem = urlProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -43,7 +44,7 @@ const pageUrl = z
 const linkTemplate = z
   .string()
   .trim()
-  .max(MAX_URL, `must be at most ${MAX_URL} characters`)
+  .max(MAX_URL)
   .superRefine((value, ctx) => {
     const problem = templateProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -52,10 +53,10 @@ const linkTemplate = z
 /** An empty template means "none": clicks go to the default tasks URL. */
 const optionalTemplate = z.union([z.literal('').transform(() => null), z.null(), linkTemplate]);
 
-const connectorName = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be a GetConnector name (letters, digits, _ . -), such as Teams_Tasks');
-const fieldName = z.string().trim().regex(/^[A-Za-z0-9_]{1,100}$/, 'must be a connector field name (letters, digits and _), such as submitdate');
+const connectorName = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'connectorName');
+const fieldName = z.string().trim().regex(/^[A-Za-z0-9_]{1,100}$/, 'fieldName');
 /** An optional property may also be mapped to no field at all. */
-const optionalField = z.union([z.literal(NO_FIELD), fieldName], { error: `must be a connector field name (letters, digits and _), such as submitdate, or ${NO_FIELD} for none` });
+const optionalField = z.union([z.literal(NO_FIELD), fieldName], { error: 'optionalFieldName' });
 const fieldMap = z.strictObject({
   id: fieldName.optional(),
   title: fieldName.optional(),
@@ -65,12 +66,12 @@ const fieldMap = z.strictObject({
   opened: optionalField.optional(),
   subjectId: optionalField.optional(),
 });
-const appConnectorKey = z.string().trim().regex(HEX32, 'must be 32 hexadecimal characters, as AFAS shows it in the app connector');
+const appConnectorKey = z.string().trim().regex(HEX32, 'appConnectorKey');
 
 const settings = {
-  name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  name: z.string().trim().min(1, 'empty').max(100),
   /** `O12345AA`, a participant number, or a full `.../ProfitRestServices` URL. */
-  environment: z.string().trim().min(1, 'must not be empty').max(MAX_URL, `must be at most ${MAX_URL} characters`),
+  environment: z.string().trim().min(1, 'empty').max(MAX_URL),
   /** For a bare participant number: which of its environments (default production). */
   environmentType: z.enum(['production', 'test', 'acceptance']),
   tasksConnector: connectorName,
@@ -95,7 +96,7 @@ export const createConnectionInput = z.strictObject({
   environment: settings.environment,
   environmentType: settings.environmentType.optional(),
   /** Operators only: the tenant it serves; absent or null = every tenant. Owners create for their own tenant. */
-  tenantId: z.string().trim().min(1, 'must not be empty').max(100).nullable().optional(),
+  tenantId: z.string().trim().min(1, 'empty').max(100).nullable().optional(),
   tasksConnector: settings.tasksConnector.default('Teams_Tasks'),
   signalsConnector: settings.signalsConnector.default('Teams_Signals'),
   taskFieldMap: settings.taskFieldMap.default({}),

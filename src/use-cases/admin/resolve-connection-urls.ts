@@ -1,5 +1,5 @@
 import { AfasEnvironmentError, insiteUrlFor, resolveAfasEnvironment, type AfasEnvironmentType } from '../../domain/afas-environment';
-import type { InputProblem } from './validation';
+import { inputProblem, type InputProblem } from './validation';
 
 export interface ConnectionUrls {
   readonly baseUrl: string;
@@ -20,15 +20,15 @@ export function resolveConnectionUrls(
     resolved = resolveAfasEnvironment(input.environment, input.environmentType);
   } catch (error) {
     if (!(error instanceof AfasEnvironmentError)) throw error;
-    problems.push({ field: 'environment', message: error.message });
+    problems.push(inputProblem('environment', error.code));
     return null;
   }
   if (input.environmentType !== undefined && !/^\d{5}$/.test(input.environment.trim())) {
-    problems.push({ field: 'environmentType', message: 'applies only to a bare participant number such as 12345; an environment name or URL already says which environment it is' });
+    problems.push(inputProblem('environmentType', 'environmentTypeNotApplicable'));
   }
   const insiteUrl = input.insiteUrl ?? (resolved.participant ? insiteUrlFor(resolved.participant) : null);
   if (insiteUrl === null) {
-    problems.push({ field: 'insiteUrl', message: 'is required when the environment is a URL without a participant number (for example https://12345.afasinsite.nl)' });
+    problems.push(inputProblem('insiteUrl', 'insiteUrlRequired'));
     return null;
   }
   return { baseUrl: resolved.baseUrl, insiteUrl, defaultTasksUrl: input.defaultTasksUrl ?? insiteUrl };

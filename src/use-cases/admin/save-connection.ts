@@ -9,7 +9,7 @@ import { CHANGEABLE_ON_CONFIGURED, createConnectionInput, updateConnectionInput,
 import { connectionView, type ConnectionView } from './connection-view';
 import { baseUrlOf, impliedInsiteUrl, resolveConnectionUrls } from './resolve-connection-urls';
 import { mergeSecrets } from './set-connection-secrets';
-import { collectInput, parseInput, validationFailed, type InputProblem } from './validation';
+import { collectInput, inputProblem, parseInput, validationFailed, type InputProblem } from './validation';
 
 export interface SaveConnectionDeps {
   readonly connections: ConnectionStore;
@@ -58,10 +58,10 @@ export class SaveConnection {
     }
     const input = parsed;
     if (input.tenantId !== undefined && scope.tenantId !== null && input.tenantId !== scope.tenantId) {
-      problems.push({ field: 'tenantId', message: 'can only be chosen on the command line; a connection made here serves your own tenant' });
+      problems.push(inputProblem('tenantId', 'tenantIdOnCommandLine'));
     }
     if (Boolean(input.apiKey) !== Boolean(input.environmentKey)) {
-      problems.push({ field: input.apiKey ? 'environmentKey' : 'apiKey', message: 'is required together with the other key (or leave both out and set them later)' });
+      problems.push(inputProblem(input.apiKey ? 'environmentKey' : 'apiKey', 'keysTogether'));
     }
     const urls = resolveConnectionUrls(input, problems);
     await this.checkBaseUrl(scope, baseUrlOf(input.environment, input.environmentType), problems);
@@ -100,7 +100,7 @@ export class SaveConnection {
     const problems: InputProblem[] = [];
     if (existing.id === DEFAULT_CONNECTION_ID) {
       for (const key of Object.keys(patch).filter((k) => !CHANGEABLE_ON_CONFIGURED.has(k))) {
-        problems.push({ field: key, message: 'comes from the AFAS_* settings for this connection: change it there and restart' });
+        problems.push(inputProblem(key, 'fromSettings'));
       }
     }
     const next = this.applyPatch(existing, patch, problems);
@@ -123,7 +123,7 @@ export class SaveConnection {
   private async checkBaseUrl(scope: AdminScope, baseUrl: string | null, problems: InputProblem[]): Promise<void> {
     if (baseUrl === null) return;
     const problem = await this.deps.baseUrls.problem(scope, baseUrl);
-    if (problem) problems.push({ field: 'environment', message: problem });
+    if (problem) problems.push(inputProblem('environment', problem));
   }
 
   private applyPatch(existing: AfasConnection, patch: UpdateConnectionInput, problems: InputProblem[]): AfasConnection | null {

@@ -7,7 +7,7 @@ import { accessRuleInput } from './access-rule-input';
 import { accessRuleView, type AccessRuleView } from './access-rule-view';
 import { accessTenant } from './access-tenant';
 import type { AuditTrail } from './audit-trail';
-import { parseInput, validationFailed, type InputProblem } from './validation';
+import { inputProblem, parseInput, validationFailed, type InputProblem } from './validation';
 
 /**
  * Sets who may use the app through a connection: everyone in the tenant, or the listed people.
@@ -25,9 +25,9 @@ export class SetAccessRule {
     input.users.forEach((text, index) => {
       const entry = parseAccessEntry(text);
       if (entry) wanted.push(entry);
-      else problems.push({ field: `users.${index}`, message: `("${text.slice(0, 80)}") is neither a user principal name (name@example.com) nor an Entra object id` });
+      else problems.push(inputProblem(`users.${index}`, 'notAPerson', { text: text.slice(0, 80) }));
     });
-    if (input.mode === 'listed' && wanted.length === 0 && problems.length === 0) problems.push({ field: 'users', message: 'must name at least one person when only listed people may use the app' });
+    if (input.mode === 'listed' && wanted.length === 0 && problems.length === 0) problems.push(inputProblem('users', 'nobodyListed'));
     if (problems.length > 0) throw validationFailed(problems);
 
     const before = await this.deps.accessRules.get(tenant, connectionId);

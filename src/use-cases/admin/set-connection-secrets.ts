@@ -5,7 +5,7 @@ import { assertMayChange, visibleOrNotFound, type AdminScope } from './admin-sco
 import { AuditTrail, REDACTED } from './audit-trail';
 import { connectionSecretsInput } from './connection-input';
 import { connectionView, type ConnectionView } from './connection-view';
-import { parseInput, validationFailed, type InputProblem } from './validation';
+import { inputProblem, parseInput, validationFailed, type InputProblem } from './validation';
 
 /** New keys over the stored ones: one may be left out once both were set. */
 export async function mergeSecrets(
@@ -17,8 +17,8 @@ export async function mergeSecrets(
   const current = input.apiKey && input.environmentKey ? null : await connections.getSecrets(id);
   const apiKey = input.apiKey ?? current?.apiKey;
   const environmentKey = input.environmentKey ?? current?.environmentKey;
-  if (!apiKey) problems.push({ field: 'apiKey', message: 'is required: this connection has no API key yet' });
-  if (!environmentKey) problems.push({ field: 'environmentKey', message: 'is required: this connection has no environment key yet' });
+  if (!apiKey) problems.push(inputProblem('apiKey', 'apiKeyNotSet'));
+  if (!environmentKey) problems.push(inputProblem('environmentKey', 'environmentKeyNotSet'));
   return apiKey && environmentKey ? { apiKey, environmentKey } : null;
 }
 
@@ -31,8 +31,8 @@ export class SetConnectionSecrets {
     const connection = visibleOrNotFound(scope, await this.deps.connections.get(id), id);
     assertMayChange(scope, connection);
     const problems: InputProblem[] = [];
-    if (!input.apiKey && !input.environmentKey) problems.push({ field: 'apiKey', message: 'or environmentKey is required' });
-    if (id === DEFAULT_CONNECTION_ID) problems.push({ field: 'apiKey', message: 'comes from AFAS_API_KEY and AFAS_ENVIRONMENT_KEY for this connection: change them there and restart' });
+    if (!input.apiKey && !input.environmentKey) problems.push(inputProblem('apiKey', 'oneKeyRequired'));
+    if (id === DEFAULT_CONNECTION_ID) problems.push(inputProblem('apiKey', 'keysFromSettings'));
     const secrets = problems.length === 0 ? await mergeSecrets(this.deps.connections, id, input, problems) : null;
     if (problems.length > 0 || !secrets) throw validationFailed(problems);
     await this.deps.connections.setSecrets(id, secrets);

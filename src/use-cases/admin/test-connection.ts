@@ -3,6 +3,7 @@ import type { AfasConnection } from '../../domain/afas-connection';
 import { isAfasError } from '../../domain/afas-error';
 import { checkConnectorFields } from '../../domain/connector-field-check';
 import { NO_FIELD, REQUIRED_FIELD_KEYS, resolveFieldMap, type FieldMap } from '../../domain/field-map';
+import { checkAdviceText, type AdviceParams, type CheckAdviceCode } from '../../domain/i18n/admin-advice';
 import { templatePlaceholders } from '../../domain/link-template';
 import type { WorkItemKind } from '../../domain/work-item';
 import type { ActivationStore } from '../../ports/activation-store';
@@ -10,7 +11,7 @@ import type { AfasAuth, AfasClient, AfasClientFactory, MetaInfo } from '../../po
 import type { Clock } from '../../ports/clock';
 import type { ConnectionStore } from '../../ports/connection-store';
 import { visibleOrNotFound, type AdminScope } from './admin-scope';
-import { afasFailureText } from './afas-failure-text';
+import { afasFailureAdvice, type CheckSubject } from './afas-failure-text';
 import type { AuditTrail } from './audit-trail';
 import type { CheckFinding, ConnectionCheck, ConnectorReport, MissingField } from './connection-check';
 
@@ -27,11 +28,10 @@ export interface TestConnectionOptions {
   readonly asAfasUserId?: string;
 }
 
-const NOT_CONFIRMABLE =
-  'AFAS cannot confirm the API key and environment key until someone activates: AFAS answers every code request with success, even for wrong keys. ' +
-  'Activate yourself with this connection (type "activate" to the bot), then test again.';
-
-const KIND_WORDS: Record<WorkItemKind, string> = { task: 'tasks', signal: 'signals' };
+/** A finding with its advice as code, parameters and the English sentence. */
+function finding(check: CheckFinding['check'], status: CheckFinding['status'], code: CheckAdviceCode, params: AdviceParams = {}, extra: { kind?: WorkItemKind; profitLogReference?: string } = {}): CheckFinding {
+  return { check, status, code, params, message: checkAdviceText('en', code, params) ?? code, ...extra };
+}
 
 /**
  * "Test connection": with the admin's own activation, ProfitVersion, then metainfo (are both
@@ -51,22 +51,22 @@ export class TestConnection {
   private async run(scope: AdminScope, connection: AfasConnection, options: TestConnectionOptions): Promise<ConnectionCheck> {
     const base = { connectionId: connection.id, checkedAt: this.deps.clock.now().toISOString(), profitVersion: null, connectors: unchecked(connection) };
     if (!(await this.deps.connections.hasSecrets(connection.id))) {
-      const message = 'The API key and environment key are not set: set them first (as shown in the app connector in Profit).';
-      return { ...base, outcome: 'problems', testedWith: null, findings: [{ check: 'secrets', status: 'problem', message }] };
+      return { ...base, outcome: 'problems', testedWith: null, findings: [finding('secrets', 'problem', 'secretsNotSet')] };
     }
     const activation = await this.activationFor(scope, connection.id, options);
     const token = activation ? await this.deps.activations.getToken(activation.user) : null;
     if (!activation || !token) {
-      const who = options.asAfasUserId ? ` Nobody activated as ${options.asAfasUserId} with this connection.` : '';
-      return { ...base, outcome: 'not_confirmable', testedWith: null, findings: [{ check: 'activation', status: 'warning', message: `${NOT_CONFIRMABLE}${who}` }] };
+      const advice = options.asAfasUserId ? finding('activation', 'warning', 'notConfirmableAs', { user: options.asAfasUserId }) : finding('activation', 'warning', 'notConfirmable');
+      return { ...base, outcome: 'not_confirmable', testedWith: null, findings: [advice] };
     }
     const client = this.deps.afas.forBaseUrl(connection.baseUrl);
     const auth: AfasAuth = { kind: 'afasToken', token };
     const testedWith = activation.afasUserId;
     const findings: CheckFinding[] = [];
-    const fail = (check: CheckFinding['check'], what: string, error: unknown): ConnectionCheck => {
+    const fail = (check: CheckFinding['check'], subject: CheckSubject, error: unknown): ConnectionCheck => {
       if (!isAfasError(error)) throw error;
-      findings.push({ check, status: 'problem', message: afasFailureText(error, what, testedWith, connection.baseUrl), ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) });
+      const { code, params } = afasFailureAdvice(error, subject, testedWith, connection.baseUrl);
+      findings.push(finding(check, 'problem', code, params, error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}));
       return { ...base, outcome: 'problems', testedWith, findings };
     };
 
@@ -74,33 +74,27 @@ export class TestConnection {
     try {
       profitVersion = await client.profitVersion(auth);
     } catch (error) {
-      return fail('profitVersion', 'ProfitVersion', error);
+      return fail('profitVersion', { subject: 'profitVersion' }, error);
     }
-    findings.push({ check: 'profitVersion', status: 'ok', message: `AFAS Profit ${profitVersion} answers with the activation of ${testedWith}: the keys work.` });
+    findings.push(finding('profitVersion', 'ok', 'keysWork', { version: profitVersion, user: testedWith }));
     let meta: MetaInfo;
     try {
       meta = await client.metainfo(auth);
     } catch (error) {
-      return { ...fail('metainfo', 'metainfo', error), profitVersion };
+      return { ...fail('metainfo', { subject: 'metainfo' }, error), profitVersion };
     }
     const connectors: ConnectorReport[] = [];
-    for (const kind of ['task', 'signal'] as const) connectors.push(await this.checkConnector(client, auth, connection, kind, meta, findings));
+    for (const kind of ['task', 'signal'] as const) connectors.push(await this.checkConnector(client, auth, connection, kind, meta, findings, testedWith));
     const outcome = findings.some((f) => f.status === 'problem') ? 'problems' : 'ok';
     return { ...base, outcome, testedWith, profitVersion, connectors, findings };
   }
 
-  private async checkConnector(client: AfasClient, auth: AfasAuth, connection: AfasConnection, kind: WorkItemKind, meta: MetaInfo, findings: CheckFinding[]): Promise<ConnectorReport> {
+  private async checkConnector(client: AfasClient, auth: AfasAuth, connection: AfasConnection, kind: WorkItemKind, meta: MetaInfo, findings: CheckFinding[], testedWith: string): Promise<ConnectorReport> {
     const connector = kind === 'task' ? connection.tasksConnector : connection.signalsConnector;
     const listed = meta.getConnectors.some((c) => c.id.toLowerCase() === connector.toLowerCase());
     if (!listed) {
-      const app = meta.info.appName ? ` "${meta.info.appName}"` : '';
-      const available = meta.getConnectors.map((c) => c.id).join(', ') || 'none';
-      findings.push({
-        check: 'appConnector',
-        kind,
-        status: 'problem',
-        message: `GetConnector ${connector} (${KIND_WORDS[kind]}) is not part of the app connector${app}. In Profit, add it to the app connector's GetConnectors, or choose one it has (${available}).`,
-      });
+      const params = { connector, kind, app: meta.info.appName ?? '', available: meta.getConnectors.map((c) => c.id) };
+      findings.push(finding('appConnector', 'problem', 'notInAppConnector', params, { kind }));
       return { kind, connector, inAppConnector: false, missingFields: [] };
     }
     let fields;
@@ -108,7 +102,8 @@ export class TestConnection {
       fields = (await client.connectorMetainfo(auth, connector)).fields;
     } catch (error) {
       if (!isAfasError(error)) throw error;
-      findings.push({ check: 'fields', kind, status: 'problem', message: afasFailureText(error, `the fields of GetConnector ${connector}`, 'this user', connection.baseUrl), ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) });
+      const { code, params } = afasFailureAdvice(error, { subject: 'fields', connector }, testedWith, connection.baseUrl);
+      findings.push(finding('fields', 'problem', code, params, { kind, ...(error.profitLogReference ? { profitLogReference: error.profitLogReference } : {}) }));
       return { kind, connector, inAppConnector: true, missingFields: [] };
     }
     const map = resolveFieldMap(kind, kind === 'task' ? connection.taskFieldMap : connection.signalFieldMap);
@@ -116,19 +111,14 @@ export class TestConnection {
     // Only id and title decide whether the list works; without an optional field the user just sees less.
     const required = missing.filter((m) => m.usedFor.some((property) => REQUIRED_FIELD_KEYS.includes(property as keyof FieldMap)));
     const optional = missing.filter((m) => !required.includes(m));
-    if (required.length === 0) findings.push({ check: 'fields', kind, status: 'ok', message: `GetConnector ${connector} has the fields the ${KIND_WORDS[kind]} need (id and title).` });
+    if (required.length === 0) findings.push(finding('fields', 'ok', 'fieldsOk', { connector, kind }, { kind }));
     else findings.push(missingFieldsFinding(kind, connector, required));
     if (optional.length > 0) findings.push(missingOptionalFieldsFinding(kind, connector, optional));
     const template = kind === 'task' ? connection.taskUrlTemplate : connection.signalUrlTemplate;
     const known = new Set(fields.flatMap((f) => [f.id, f.fieldId]).map((name) => name.toLowerCase()));
     const unknown = template ? templatePlaceholders(template).filter((name) => !known.has(name.toLowerCase())) : [];
     if (unknown.length > 0) {
-      findings.push({
-        check: 'linkTemplate',
-        kind,
-        status: 'warning',
-        message: `The ${kind} link template uses ${unknown.map((n) => `{${n}}`).join(', ')}, which GetConnector ${connector} does not have: those clicks go to the default tasks URL. Add the field on the "Gegevens" tab or change the template.`,
-      });
+      findings.push(finding('linkTemplate', 'warning', 'linkTemplateUnknown', { kind, connector, placeholders: unknown.map((n) => `{${n}}`) }, { kind }));
     }
     return { kind, connector, inAppConnector: true, missingFields: missing };
   }
@@ -161,32 +151,17 @@ function usesOf(map: FieldMap, field: string): string[] {
   return Object.entries(map).filter(([, name]) => name.toLowerCase() === field.toLowerCase()).map(([property]) => property);
 }
 
-/** What the user will not see without them, and how to add them or switch them off. */
-const OPTIONAL_EFFECT: Record<string, string> = {
-  from: 'who sent an item',
-  date: 'dates (items are not sorted by date)',
-  type: 'the type of an item',
-  opened: 'which items are new (every item shows as new)',
-  subjectId: 'the dossier item',
-};
-
+/** Missing optional fields: what the user will not see without them, and how to add them or switch them off. */
 function missingOptionalFieldsFinding(kind: WorkItemKind, connector: string, missing: readonly MissingField[]): CheckFinding {
-  const list = missing.map((m) => `${m.field} (${m.usedFor.join(', ')})`).join(', ');
-  const effects = [...new Set(missing.flatMap((m) => m.usedFor.map((property) => OPTIONAL_EFFECT[property] ?? property)))].join('; ');
-  return {
-    check: 'fields',
-    kind,
-    status: 'warning',
-    message: `GetConnector ${connector} has no ${list}, so the ${KIND_WORDS[kind]} show without: ${effects}. The ${KIND_WORDS[kind]} work without ${missing.length === 1 ? 'it' : 'them'}. To show ${missing.length === 1 ? 'it' : 'them'}, add ${missing.length === 1 ? 'the field' : 'the fields'} on the "Gegevens" tab of GetConnector ${connector}; to stop this note, map ${missing.length === 1 ? 'the property' : 'each property'} to ${NO_FIELD} (no field) in this connection's field map.`,
-  };
+  const params = { connector, kind, fields: fieldList(missing), properties: missing.flatMap((m) => m.usedFor), none: NO_FIELD };
+  return finding('fields', 'warning', 'optionalFieldsMissing', params, { kind });
 }
 
 function missingFieldsFinding(kind: WorkItemKind, connector: string, missing: readonly MissingField[]): CheckFinding {
-  const list = missing.map((m) => `${m.field} (${m.usedFor.join(', ')})`).join(', ');
-  return {
-    check: 'fields',
-    kind,
-    status: 'problem',
-    message: `GetConnector ${connector} lacks ${missing.length === 1 ? 'a field' : 'fields'} the ${KIND_WORDS[kind]} cannot do without: ${list}. In Profit, open GetConnector ${connector}, add ${missing.length === 1 ? 'it' : 'them'} on the "Gegevens" tab (its fields) and save; or change this connection's field map to fields the connector has.`,
-  };
+  return finding('fields', 'problem', 'requiredFieldsMissing', { connector, kind, fields: fieldList(missing) }, { kind });
+}
+
+/** `description (title)`: each field with the properties it feeds. */
+function fieldList(missing: readonly MissingField[]): string[] {
+  return missing.map((m) => `${m.field} (${m.usedFor.join(', ')})`);
 }
