@@ -4,7 +4,7 @@ import { TabApiError } from '../api-client';
 import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
 import type { AdminApi } from './admin-api';
-import type { AccessMode, AccessRule, AdminConnection } from './admin-contract';
+import type { AccessMode, AccessRule, AdminConnection } from '../../contracts/admin-api';
 import { actionButton, adminProblemText, fieldProblemText, noticeView, rerender, sentence, type Notice } from './admin-dom';
 import { textField } from './form-fields';
 

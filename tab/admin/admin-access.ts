@@ -2,7 +2,7 @@ import { TabApiError } from '../api-client';
 import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
 import type { AdminApi } from './admin-api';
-import type { AdminMe } from './admin-contract';
+import type { AdminMe } from '../../contracts/admin-api';
 import { AdminScreen } from './admin-screen';
 
 /**

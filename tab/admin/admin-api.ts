@@ -17,7 +17,7 @@ import {
   type AuditEvent,
   type ConnectionCheck,
   type FieldMapOverrides,
-} from './admin-contract';
+} from '../../contracts/admin-api';
 
 export type EnvironmentType = 'production' | 'test' | 'acceptance';
 

@@ -1,7 +1,7 @@
 import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
 import type { AdminApi } from './admin-api';
-import type { AdminMe } from './admin-contract';
+import type { AdminMe } from '../../contracts/admin-api';
 import { actionButton, rerender } from './admin-dom';
 import { AuditSection } from './audit-section';
 import { ConnectionsSection } from './connections-section';

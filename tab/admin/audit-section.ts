@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../src/domain/i18n/format-date-time';
 import { translate } from '../i18n';
 import { el } from '../views/dom';
-import type { AuditEvent } from './admin-contract';
+import type { AuditEvent } from '../../contracts/admin-api';
 import { actionButton, adminProblemText, noticeView, rerender, type Notice } from './admin-dom';
 import { auditDetails, auditWhat } from './audit-text';
 import type { SectionDeps } from './connections-section';

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../src/domain/i18n/translate';
 import { translate, type Language } from '../i18n';
-import type { AuditEvent } from './admin-contract';
+import type { AuditEvent } from '../../contracts/admin-api';
 
 const MAX_DETAIL = 300;
 

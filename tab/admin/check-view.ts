@@ -2,7 +2,7 @@ import { checkAdviceText } from '../../src/domain/i18n/admin-advice';
 import { formatMoment } from '../../src/domain/i18n/format-date-time';
 import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
-import type { ConnectionCheck } from './admin-contract';
+import type { ConnectionCheck } from '../../contracts/admin-api';
 
 const OUTCOME = { ok: 'adminTab.check.ok', problems: 'adminTab.check.problems', not_confirmable: 'adminTab.check.notConfirmable' } as const;
 const STATUS = { ok: 'adminTab.check.status.ok', problem: 'adminTab.check.status.problem', warning: 'adminTab.check.status.warning' } as const;

@@ -1,4 +1,4 @@
-import type { AdminConnection, FieldMapOverrides } from './admin-contract';
+import type { AdminConnection, FieldMapOverrides } from '../../contracts/admin-api';
 import type { ConnectionChanges, EnvironmentType } from './admin-api';
 
 /** What the connection form holds, as typed (trimmed). Keys are '' unless typed. */

@@ -1,6 +1,6 @@
 import { translate, type Language } from '../i18n';
 import { el } from '../views/dom';
-import type { AdminConnection } from './admin-contract';
+import type { AdminConnection } from '../../contracts/admin-api';
 import { sentence } from './admin-dom';
 import { environmentTypeOf, isParticipantNumber, type ConnectionFormValues } from './connection-changes';
 import { FieldMapEditor } from './field-map-editor';

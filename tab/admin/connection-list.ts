@@ -1,6 +1,6 @@
 import { translate } from '../i18n';
 import { el, type Child, type ViewContext } from '../views/dom';
-import type { AdminConnection, ConnectionCheck } from './admin-contract';
+import type { AdminConnection, ConnectionCheck } from '../../contracts/admin-api';
 import { actionButton, badge } from './admin-dom';
 import { checkView } from './check-view';
 

@@ -2,7 +2,7 @@ import { TabApiError } from '../api-client';
 import { translate } from '../i18n';
 import { el, type ViewContext } from '../views/dom';
 import type { AdminApi } from './admin-api';
-import type { AdminConnection } from './admin-contract';
+import type { AdminConnection } from '../../contracts/admin-api';
 import { actionButton, adminProblemText, localisedProblems, noticeView, rerender, type Notice } from './admin-dom';
 import { AccessEditor } from './access-editor';
 import { changesOf, creationOf, type ConnectionFormValues } from './connection-changes';

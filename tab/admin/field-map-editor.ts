@@ -1,7 +1,7 @@
 import { DEFAULT_FIELD_MAPS, type FieldMap } from '../../src/domain/field-map';
 import { translate, type Language } from '../i18n';
 import { el } from '../views/dom';
-import type { FieldMapOverrides } from './admin-contract';
+import type { FieldMapOverrides } from '../../contracts/admin-api';
 import { sentence } from './admin-dom';
 
 const PROPERTIES: readonly (keyof FieldMap)[] = ['id', 'title', 'from', 'date', 'type', 'opened', 'subjectId'];

@@ -2,7 +2,7 @@ import { isUpn } from '../../src/domain/access-rule';
 import { formatDate } from '../../src/domain/i18n/format-date-time';
 import { translate } from '../i18n';
 import { el } from '../views/dom';
-import type { AdminOwner } from './admin-contract';
+import type { AdminOwner } from '../../contracts/admin-api';
 import { actionButton, adminProblemText, badge, noticeView, rerender, type Notice } from './admin-dom';
 import type { SectionDeps } from './connections-section';
 import { textField } from './form-fields';

@@ -1,4 +1,4 @@
-import type { ConnectionCheck } from '../../tab/admin/admin-contract';
+import type { ConnectionCheck } from '../../contracts/admin-api';
 import { FakeAdminApi, refusal } from './admin-fake-api';
 import { checkWithMissingField, connection, NOT_CONFIRMABLE_MESSAGE, notConfirmableCheck, OWNER_ME } from './admin-fixtures';
 import { startAdminTab } from './admin-dom';

@@ -1,5 +1,5 @@
 import type { AdminApi, ConnectionChanges } from '../../tab/admin/admin-api';
-import type { AccessMode, AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ConnectionCheck } from '../../tab/admin/admin-contract';
+import type { AccessMode, AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ConnectionCheck } from '../../contracts/admin-api';
 import { TabApiError } from '../../tab/api-client';
 import type { ApiProblem } from '../../contracts/tab-api';
 

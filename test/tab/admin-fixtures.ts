@@ -1,4 +1,4 @@
-import type { AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ConnectionCheck } from '../../tab/admin/admin-contract';
+import type { AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ConnectionCheck } from '../../contracts/admin-api';
 
 export const TENANT = 'a5a5a5a5-0000-4000-8000-000000000001';
 export const OWNER_ME: AdminMe = { tenantId: TENANT, actor: 'jan.devries@horizon-groep.example', everyTenant: false };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { adviceParamsSchema } from '../../contracts/tab-api';
+import type { ConnectionView } from '../src/domain/afas-connection';
+import { adviceParamsSchema } from './tab-api';
 
 /*
  * The admin API's answers (/api/admin/*) as the tab trusts them: every answer is parsed with these
@@ -51,6 +52,9 @@ export const connectionSchema = z.object({
   updatedAt: isoDate,
 });
 export type AdminConnection = z.infer<typeof connectionSchema>;
+// The wire form is the server's ConnectionView (src/domain/afas-connection.ts), field for field, both ways.
+export const viewIsWire = (view: ConnectionView): AdminConnection => ({ ...view, taskFieldMap: { ...view.taskFieldMap }, signalFieldMap: { ...view.signalFieldMap } });
+export const wireIsView = (wire: AdminConnection): ConnectionView => wire;
 export const connectionListSchema = z.object({ connections: z.array(connectionSchema) });
 
 /** POST /api/admin/connections/:id/test: each finding as a code with parameters, and the API's English sentence. */
