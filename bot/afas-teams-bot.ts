@@ -12,6 +12,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { BotServices, BotTurn } from './bot-turn';
+import type { ActivationInUse } from '../src/ports/activation-store';
 import { ADAPTIVE_CARD_CONTENT_TYPE } from './cards/adaptive-card';
 import { buildMessageCard } from './cards/message-card';
 import { buildWelcomeCard } from './cards/welcome-card';
@@ -131,10 +132,14 @@ export class AfasTeamsBot extends TeamsActivityHandler {
   private async handleInput(turn: BotTurn, command: Command | null, verb: Verb | null, data: unknown): Promise<void> {
     try {
       if (command === 'cancel' || verb === VERBS.activationCancel) return await COMMAND_HANDLERS.cancel(turn);
-      const dc = await this.dialogs.createContext(turn.context);
-      const dialogTakesIt = dc.activeDialog !== undefined && (verb ? DIALOG_VERBS.has(verb) : DIALOG_COMMANDS.has(command));
-      if (dialogTakesIt || (verb ? callsAfas(verb, data) : AFAS_COMMANDS.has(command))) await this.requireAccess(turn);
-      if (dialogTakesIt) {
+      // Dialog state is read only for input a running dialog could take: other turns cost no read.
+      const dialogMayTakeIt = verb ? DIALOG_VERBS.has(verb) : DIALOG_COMMANDS.has(command);
+      const dc = dialogMayTakeIt ? await this.dialogs.createContext(turn.context) : null;
+      const dialogTakesIt = dc !== null && dc.activeDialog !== undefined;
+      // A dialog may change the activation: its access check does not leave a read behind for later.
+      if (dialogTakesIt) await this.requireAccess(turn, false);
+      else if (verb ? callsAfas(verb, data) : AFAS_COMMANDS.has(command)) await this.requireAccess(turn, true);
+      if (dc && dialogTakesIt) {
         await dc.continueDialog();
         return;
       }
@@ -155,9 +160,9 @@ export class AfasTeamsBot extends TeamsActivityHandler {
   }
 
   /** Turns away a user without access (ending any activation in progress) before AFAS is called. */
-  private async requireAccess(turn: BotTurn): Promise<void> {
+  private async requireAccess(turn: BotTurn, shareRead: boolean): Promise<void> {
     try {
-      await this.services.checkAccess.require({ user: turn.user, upn: () => turn.userPrincipalName() });
+      await this.services.checkAccess.require({ user: turn.user, upn: () => turn.userPrincipalName(), ...(shareRead ? { activation: () => turn.activationInUse() } : {}) });
     } catch (error) {
       if (isAppError(error, 'access_denied')) await turn.cancelDialogs();
       throw error;
@@ -168,12 +173,17 @@ export class AfasTeamsBot extends TeamsActivityHandler {
     const { services } = this;
     const user = userKeyFromActivity(context.activity);
     const now = services.clock.now();
-    await services.conversations.save(user, { ...TurnContext.getConversationReference(context.activity) }, now);
+    // Without the activity it was taken from, the reference is the same turn after turn: stored once, not every turn.
+    const { activityId: _taken, ...reference } = TurnContext.getConversationReference(context.activity);
+    await services.conversations.save(user, reference, now);
     const lang = languageFor(context.activity, await services.preferences.get(user));
     const replies = new CardReplies(context);
     const dialogs = this.dialogs;
     let member: Promise<TeamsMember | null> | undefined;
     const teamsMember = () => (member ??= lookupMember(context));
+    // Remembered until a dialog runs: the activation dialog may change the activation mid-turn.
+    let inUse: Promise<ActivationInUse | null> | undefined;
+    let dialogRan = false;
     const turn: BotTurn = {
       context,
       user,
@@ -186,7 +196,9 @@ export class AfasTeamsBot extends TeamsActivityHandler {
         return found?.email ?? found?.userPrincipalName ?? null;
       },
       userPrincipalName: async () => upnFromActivity(context.activity) ?? (await teamsMember())?.userPrincipalName ?? null,
+      activationInUse: () => (dialogRan ? services.activations.getInUse(user) : (inUse ??= services.activations.getInUse(user))),
       async beginActivation(options: ActivationOptions = {}) {
+        dialogRan = true;
         const dc = await dialogs.createContext(context);
         await dc.cancelAllDialogs();
         const result = await dc.beginDialog(ActivationDialog.id, options);

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { UserKey } from '../src/domain/user-key';
 import type { Language } from '../src/domain/user-preferences';
-import type { ActivationStore } from '../src/ports/activation-store';
+import type { ActivationInUse, ActivationStore } from '../src/ports/activation-store';
 import type { Clock } from '../src/ports/clock';
 import type { ConversationStore } from '../src/ports/conversation-store';
 import type { Logger } from '../src/ports/logger';
@@ -52,6 +52,11 @@ export interface BotTurn {
   suggestedAfasUserId(): Promise<string | null>;
   /** The user's UPN from the activity or Teams' roster, asked once per turn (null when Teams does not say). */
   userPrincipalName(): Promise<string | null>;
+  /**
+   * The user's activation with token and connection (`ActivationStore.getInUse`), read once for the
+   * access check and the lists of this turn. A turn that runs the activation dialog reads afresh.
+   */
+  activationInUse(): Promise<ActivationInUse | null>;
   /** Starts the activation dialog (replacing one in progress). */
   beginActivation(options?: { afasUserId?: string }): Promise<void>;
   /** Ends any dialog in progress. Returns whether one was active. */

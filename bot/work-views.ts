@@ -25,7 +25,7 @@ export interface ListRequest {
 /** "My tasks" / "My signals": reads AFAS with the user's token and answers with the list card. */
 export async function showWorkList(turn: BotTurn, kind: WorkItemKind, request: ListRequest = {}): Promise<void> {
   const { from } = request;
-  const mine = await turn.services.listWorkItems.execute(turn.user, kind);
+  const mine = await turn.services.listWorkItems.execute(turn.user, kind, () => turn.activationInUse());
   const { items, itemUrl } = await forCards(turn, mine.items, mine.connection);
   const version = listVersion(mine.items);
   // Paging an old card would show items the user never saw in between: start again from the top.
@@ -36,6 +36,7 @@ export async function showWorkList(turn: BotTurn, kind: WorkItemKind, request: L
       lang: turn.lang,
       kind,
       items,
+      truncated: mine.truncated,
       page,
       itemUrl,
       insiteUrl: mine.connection.insiteUrl,
@@ -50,14 +51,14 @@ export async function showWorkList(turn: BotTurn, kind: WorkItemKind, request: L
 
 /** "Summary": counts of both lists and the newest items. */
 export async function showSummary(turn: BotTurn): Promise<void> {
-  const { tasks, signals } = await turn.services.listWorkItems.both(turn.user);
+  const { tasks, signals } = await turn.services.listWorkItems.both(turn.user, () => turn.activationInUse());
   const shownTasks = await forCards(turn, tasks.items, tasks.connection);
   const shownSignals = await forCards(turn, signals.items, signals.connection);
   await turn.replies.send(
     buildSummaryCard({
       lang: turn.lang,
-      tasks: { items: shownTasks.items },
-      signals: { items: shownSignals.items },
+      tasks: { items: shownTasks.items, truncated: tasks.truncated },
+      signals: { items: shownSignals.items, truncated: signals.truncated },
       itemUrl: shownTasks.itemUrl,
       insiteUrl: tasks.connection.insiteUrl,
       tabUrl: turn.services.tabUrl,

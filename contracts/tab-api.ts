@@ -41,6 +41,8 @@ export const listSchema = z.discriminatedUnion('ok', [
     items: z.array(itemSchema),
     total: z.number(),
     unread: z.number(),
+    /** AFAS holds more than `total` (the server's row cap): both numbers are lower bounds, shown as "500+". */
+    truncated: z.optional(z.boolean()),
   }),
   z.object({ ok: z.literal(false), failure: failureSchema }),
 ]);

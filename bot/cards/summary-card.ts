@@ -5,7 +5,7 @@ import type { WorkItem, WorkItemKind } from '../../src/domain/work-item';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 import { executeAction, openUrlAction } from './card-actions';
 import { fitsMessageBudget } from './card-size';
-import { countLine } from './list-lines';
+import { countLine, countNumber } from './list-lines';
 import { heading, paragraph } from './rich-text';
 import { VERBS } from './verbs';
 import { workItemView } from './work-item-view';
@@ -16,6 +16,8 @@ export interface SummarySection {
   readonly items: readonly WorkItem[];
   /** Defaults to `items.length`. */
   readonly totalCount?: number;
+  /** AFAS holds more than the total (the row cap): counts read "500+". */
+  readonly truncated?: boolean;
   /** Defaults to the unread items. */
   readonly newCount?: number;
 }
@@ -49,10 +51,10 @@ function section(input: SummaryCardInput, kind: WorkItemKind, perKind: number): 
     elements.push(paragraph(translate(lang, kind === 'task' ? 'list.tasks.empty' : 'list.signals.empty'), { isSubtle: true }, { spacing: 'none' }));
     return elements;
   }
-  elements.push(paragraph(countLine(lang, kind, total, newCount), { isSubtle: true }, { spacing: 'none' }));
+  elements.push(paragraph(countLine(lang, kind, total, newCount, data.truncated), { isSubtle: true }, { spacing: 'none' }));
   const shown = newestFirst(data.items).slice(0, perKind);
   for (const item of shown) elements.push(workItemView(item, lang, input.itemUrl(item)));
-  if (total > shown.length) elements.push(paragraph(translate(lang, 'summary.more', { count: total - shown.length }), { isSubtle: true, size: 'small' }));
+  if (total > shown.length) elements.push(paragraph(translate(lang, 'summary.more', { count: countNumber(lang, total - shown.length, data.truncated === true) }), { isSubtle: true, size: 'small' }));
   return elements;
 }
 

@@ -21,6 +21,8 @@ export interface WorkListCardInput {
   readonly page: number;
   /** Open items in total when AFAS holds more than `items` (defaults to `items.length`). */
   readonly totalCount?: number;
+  /** AFAS holds more than the total: only the newest were read (the row cap), so counts read "500+". */
+  readonly truncated?: boolean;
   /** "New" in the header; defaults to the unread items among `items`. */
   readonly newCount?: number;
   /** Where "Open" on an item leads (see `itemUrl`). */
@@ -74,13 +76,14 @@ function build(input: WorkListCardInput, window: PageWindow, shown: number): Ada
   if (total === 0) {
     body.push(paragraph(translate(lang, kind === 'task' ? 'list.tasks.empty' : 'list.signals.empty'), {}, { spacing: 'small' }));
   } else {
-    body.push(paragraph(countLine(lang, kind, total, newCount), {}, { spacing: 'small' }));
+    body.push(paragraph(countLine(lang, kind, total, newCount, input.truncated), {}, { spacing: 'small' }));
     if (window.pages > 1) {
       body.push(paragraph(translate(lang, 'list.page', { page: window.page, pages: window.pages }), { isSubtle: true, size: 'small' }, { spacing: 'none' }));
     }
     for (const item of items.slice(window.start, window.start + shown)) body.push(workItemView(item, lang, input.itemUrl(item)));
     const remaining = total - (window.start + shown);
-    if (remaining > 0) body.push(moreLine(lang, remaining, input.tabUrl ?? null, input.insiteUrl));
+    // The last page of a cut list still says there are more, and where they are.
+    if (remaining > 0 || (input.truncated && window.page === window.pages)) body.push(moreLine(lang, remaining, input.tabUrl ?? null, input.insiteUrl, input.truncated));
   }
   body.push(paragraph(translate(lang, 'list.updated', { time: formatTime(lang, input.now) }), { isSubtle: true, size: 'small' }, { spacing: 'medium' }));
   return adaptiveCard(body, listActions(input, window));

@@ -30,6 +30,7 @@ function listView(outcome: TileList, now: Date): ListView {
     items: items.slice(0, MAX_TILE_ITEMS).map((item) => itemView(item, connection)),
     total: items.length,
     unread: items.filter((item) => item.unread).length,
+    ...(outcome.list.truncated ? { truncated: true } : {}),
   };
 }
 

@@ -22,5 +22,7 @@ export interface Storage {
   readonly owners: AppOwnerStore;
   /** Resolves when the engine answers a trivial query (for `/readyz`). */
   ping(): Promise<void>;
+  /** Tells `listener` the SQL of every statement from now until the returned function is called (what a turn costs). */
+  watchStatements(listener: (sql: string) => void): () => void;
   close(): Promise<void>;
 }

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { Activation } from '../domain/activation';
 import type { UserKey } from '../domain/user-key';
 import { userKeyString } from '../domain/user-key';
-import type { ActivationStore } from '../ports/activation-store';
+import type { ActivationInUse, ActivationStore } from '../ports/activation-store';
 import type { SecretBox } from '../ports/secret-box';
 import { column, parseRow } from './parse-row';
 import { tokenOwner } from './secret-owners';
+import { CONNECTION_COLUMNS, toConnection } from './sql-connection-store';
 import type { SqlDriver, SqlRow } from './sql-driver';
 
 const rowSchema = z.object({
@@ -20,6 +21,15 @@ const rowSchema = z.object({
 
 const SELECT = `SELECT ${Object.keys(rowSchema.shape).join(', ')} FROM activations`;
 const BY_USER = 'tenant_id = $1 AND aad_object_id = $2';
+
+// Connection columns come back as c_<column>: both tables have tenant_id and updated_at.
+const IN_USE = `SELECT ${Object.keys(rowSchema.shape).map((c) => `a.${c}`).join(', ')}, a.token_sealed,
+  ${CONNECTION_COLUMNS.map((c) => `c.${c} AS c_${c}`).join(', ')}, r.mode AS access_mode
+  FROM activations a
+  LEFT JOIN connections c ON c.id = a.connection_id
+  LEFT JOIN access_rules r ON r.tenant_id = a.tenant_id AND r.connection_id = a.connection_id
+  WHERE a.tenant_id = $1 AND a.aad_object_id = $2`;
+const inUseSchema = z.object({ token_sealed: column.nullableText, c_id: column.nullableText, access_mode: z.enum(['everyone', 'listed']).nullable() });
 
 function origin(raw: SqlRow): { table: string; key: string } {
   return { table: 'activations', key: `${String(raw.tenant_id)}/${String(raw.aad_object_id)}` };
@@ -56,6 +66,17 @@ export class SqlActivationStore implements ActivationStore {
   async get(user: UserKey): Promise<Activation | null> {
     const rows = await this.db.query(`${SELECT} WHERE ${BY_USER}`, [user.tenantId, user.aadObjectId]);
     return rows.length === 0 ? null : toActivation(rows[0]);
+  }
+
+  async getInUse(user: UserKey): Promise<ActivationInUse | null> {
+    const rows = await this.db.query(IN_USE, [user.tenantId, user.aadObjectId]);
+    if (rows.length === 0) return null;
+    const raw = rows[0];
+    const activation = toActivation(raw);
+    const row = parseRow(inUseSchema, raw, origin(raw));
+    const connection = row.c_id === null ? null : toConnection(Object.fromEntries(CONNECTION_COLUMNS.map((c) => [c, raw[`c_${c}`]])));
+    const token = activation.status === 'active' && row.token_sealed !== null ? this.secretBox.open(row.token_sealed, tokenOwner(user)) : null;
+    return { activation, token, connection, accessMode: row.access_mode };
   }
 
   async getToken(user: UserKey): Promise<string | null> {

@@ -41,7 +41,9 @@ const rowSchema = z.object({
 
 const secretsRowSchema = z.object({ api_key_sealed: column.text, environment_key_sealed: column.text });
 
-const COLUMNS = Object.keys(rowSchema.shape);
+/** The columns `toConnection` reads, for stores that join connections. */
+export const CONNECTION_COLUMNS = Object.keys(rowSchema.shape);
+const COLUMNS = CONNECTION_COLUMNS;
 const SELECT = `SELECT ${COLUMNS.join(', ')} FROM connections`;
 const UPSERT = `INSERT INTO connections (${COLUMNS.join(', ')})
   VALUES (${COLUMNS.map((_c, i) => `$${i + 1}`).join(', ')})
@@ -56,7 +58,8 @@ function toParams(c: AfasConnection): SqlValue[] {
   ];
 }
 
-function toConnection(raw: SqlRow): AfasConnection {
+/** A `connections` row (its non-secret columns) as the domain's connection. */
+export function toConnection(raw: SqlRow): AfasConnection {
   const origin = { table: 'connections', key: String(raw.id) };
   const row = parseRow(rowSchema, raw, origin);
   return {

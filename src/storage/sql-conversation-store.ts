@@ -17,12 +17,14 @@ const referenceSchema = z.record(z.string(), z.unknown());
 export class SqlConversationStore implements ConversationStore {
   constructor(private readonly db: SqlDriver) {}
 
+  /** Every turn saves; the row is only written when the reference or its status changed. */
   async save(user: UserKey, reference: ConversationReferenceJson, at: Date): Promise<void> {
     await this.db.execute(
       `INSERT INTO conversation_references (tenant_id, aad_object_id, reference, status, updated_at)
        VALUES ($1, $2, $3, 'active', $4)
        ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET reference = excluded.reference,
-         status = 'active', updated_at = excluded.updated_at`,
+         status = 'active', updated_at = excluded.updated_at
+       WHERE conversation_references.reference <> excluded.reference OR conversation_references.status <> 'active'`,
       [user.tenantId, user.aadObjectId, JSON.stringify(reference), at.getTime()],
     );
   }

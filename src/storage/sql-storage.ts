@@ -10,6 +10,7 @@ import { SqlConversationStore } from './sql-conversation-store';
 import { SqlDeliveryLedger } from './sql-delivery-ledger';
 import { SqlPreferenceStore } from './sql-preference-store';
 import { SqlStateStore } from './sql-state-store';
+import { StatementTap } from './statement-tap';
 
 /** Every store over one migrated driver; the engine only shows in `engine`. */
 export class SqlStorage implements Storage {
@@ -24,7 +25,11 @@ export class SqlStorage implements Storage {
   readonly accessRules: SqlAccessRuleStore;
   readonly owners: SqlAppOwnerStore;
 
-  constructor(private readonly driver: SqlDriver, secretBox: SecretBox) {
+  private readonly driver: StatementTap;
+
+  constructor(engineDriver: SqlDriver, secretBox: SecretBox) {
+    const driver = new StatementTap(engineDriver);
+    this.driver = driver;
     this.engine = driver.engine;
     this.connections = new SqlConnectionStore(driver, secretBox);
     this.activations = new SqlActivationStore(driver, secretBox);
@@ -39,6 +44,10 @@ export class SqlStorage implements Storage {
 
   async ping(): Promise<void> {
     await this.driver.query('SELECT 1 AS ok');
+  }
+
+  watchStatements(listener: (sql: string) => void): () => void {
+    return this.driver.listen(listener);
   }
 
   close(): Promise<void> {

@@ -4,7 +4,7 @@ import { AppError, isAppError } from '../domain/app-error';
 import { ownerContactsFor, ownerMatching } from '../domain/app-owner';
 import type { UserKey } from '../domain/user-key';
 import type { AccessRuleStore } from '../ports/access-rule-store';
-import type { ActivationStore } from '../ports/activation-store';
+import type { ActivationInUse, ActivationStore } from '../ports/activation-store';
 import type { AppOwnerStore } from '../ports/app-owner-store';
 import type { ConnectionStore } from '../ports/connection-store';
 import { findConnectionForTenant } from './find-connection';
@@ -13,6 +13,8 @@ export interface AccessQuery {
   readonly user: UserKey;
   /** The user's UPN when known, or a lookup that is only called when a listed UPN could decide. */
   readonly upn: string | null | (() => Promise<string | null>);
+  /** The user's activation as read already this turn (`ActivationStore.getInUse`); read here when absent. */
+  readonly activation?: () => Promise<ActivationInUse | null>;
 }
 
 export type AccessDecision =
@@ -45,7 +47,10 @@ export class CheckAccess {
 
   async execute(query: AccessQuery): Promise<AccessDecision> {
     const { user } = query;
-    const connection = await this.connectionOf(user);
+    const inUse = await (query.activation ? query.activation() : this.deps.activations.getInUse(user));
+    // The activation's read says whether its connection has a rule: only a list needs reading.
+    if (inUse?.connection?.enabled && inUse.accessMode !== 'listed') return { allowed: true, connectionId: inUse.connection.id };
+    const connection = inUse?.connection?.enabled ? inUse.connection : await this.tenantConnection(user);
     if (!connection) return { allowed: true, connectionId: null };
     const rule = await this.deps.accessRules.get(user.tenantId, connection.id);
     if (!rule || rule.mode === 'everyone') return { allowed: true, connectionId: connection.id };
@@ -73,10 +78,8 @@ export class CheckAccess {
     if (!decision.allowed) throw accessDenied(decision.owners);
   }
 
-  private async connectionOf(user: UserKey): Promise<AfasConnection | null> {
-    const activation = await this.deps.activations.get(user);
-    const activated = activation ? await this.deps.connections.get(activation.connectionId) : null;
-    if (activated?.enabled) return activated;
+  /** Without a usable activation, the user is judged by the connection they would activate with. */
+  private async tenantConnection(user: UserKey): Promise<AfasConnection | null> {
     try {
       return await findConnectionForTenant(this.deps.connections, user.tenantId);
     } catch (error) {

@@ -3,17 +3,18 @@ import { isAfasError } from '../domain/afas-error';
 import { AppError } from '../domain/app-error';
 import type { UserKey } from '../domain/user-key';
 import type { WorkItem, WorkItemKind } from '../domain/work-item';
-import type { ActivationStore } from '../ports/activation-store';
+import type { ActivationInUse, ActivationStore } from '../ports/activation-store';
 import type { Clock } from '../ports/clock';
 import type { ConnectionStore } from '../ports/connection-store';
 import type { WorkItemSource } from '../ports/work-item-source';
-import { connectionById } from './find-connection';
 
 export interface MyWorkItems {
   readonly connection: AfasConnection;
   readonly kind: WorkItemKind;
   readonly items: readonly WorkItem[];
   readonly skipped: number;
+  /** AFAS holds more than `items` (the row cap): its count is a lower bound ("500+"). */
+  readonly truncated: boolean;
 }
 
 export interface ListWorkItemsDeps {
@@ -30,16 +31,20 @@ export interface ListWorkItemsDeps {
 export class ListWorkItems {
   constructor(private readonly deps: ListWorkItemsDeps) {}
 
-  async execute(user: UserKey, kind: WorkItemKind): Promise<MyWorkItems> {
-    const activation = await this.deps.activations.get(user);
-    if (!activation) throw new AppError('not_activated', 'This user has not activated AFAS for Teams yet.');
-    if (activation.status === 'invalid') throw new AppError('activation_invalid', 'The AFAS activation of this user is no longer valid.');
-    const token = await this.deps.activations.getToken(user);
+  /**
+   * `activation` hands over what the caller has read already this turn (`ActivationStore.getInUse`,
+   * as the access check does), so the activation, token and connection cost one read per turn.
+   */
+  async execute(user: UserKey, kind: WorkItemKind, activation?: () => Promise<ActivationInUse | null>): Promise<MyWorkItems> {
+    const inUse = await (activation ? activation() : this.deps.activations.getInUse(user));
+    if (!inUse) throw new AppError('not_activated', 'This user has not activated AFAS for Teams yet.');
+    if (inUse.activation.status === 'invalid') throw new AppError('activation_invalid', 'The AFAS activation of this user is no longer valid.');
+    const { token, connection } = inUse;
     if (!token) throw new AppError('activation_invalid', 'The AFAS activation of this user has no token.');
-    const connection = await connectionById(this.deps.connections, activation.connectionId);
+    if (!connection || !connection.enabled) throw new AppError('no_connection', 'The AFAS connection this activation used is no longer available.');
     try {
       const list = await this.deps.source.list(connection, token, kind);
-      return { connection, kind, items: list.items, skipped: list.skipped };
+      return { connection, kind, items: list.items, skipped: list.skipped, truncated: list.truncated };
     } catch (error) {
       if (isAfasError(error, 'afas_unauthorized')) {
         await this.deps.activations.markInvalid(user, this.deps.clock.now());
@@ -49,8 +54,14 @@ export class ListWorkItems {
   }
 
   /** Both lists at once (the summary): read in parallel, within the client's per-environment limit. */
-  async both(user: UserKey): Promise<{ tasks: MyWorkItems; signals: MyWorkItems }> {
-    const [tasks, signals] = await Promise.all([this.execute(user, 'task'), this.execute(user, 'signal')]);
+  async both(user: UserKey, activation?: () => Promise<ActivationInUse | null>): Promise<{ tasks: MyWorkItems; signals: MyWorkItems }> {
+    const read = activation ?? once(() => this.deps.activations.getInUse(user));
+    const [tasks, signals] = await Promise.all([this.execute(user, 'task', read), this.execute(user, 'signal', read)]);
     return { tasks, signals };
   }
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= read());
 }

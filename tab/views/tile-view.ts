@@ -104,13 +104,16 @@ function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: 
     handlers.onOpen(url);
     handlers.onOpenItem(model.list, item.id);
   };
-  return [bar, count, itemList(ctx, matching.slice(0, model.shown), openItem), showMore, beyondLine(ctx, view.total - view.items.length, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
+  return [bar, count, itemList(ctx, matching.slice(0, model.shown), openItem), showMore, beyondLine(ctx, view.total - view.items.length, view.truncated === true, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 
-/** Items beyond what the server sends (MAX_TILE_ITEMS): only AFAS InSite has them, so the line links there. */
-function beyondLine(ctx: ViewContext, count: number, openAfasUrl: string, handlers: TileHandlers): HTMLElement | null {
-  if (count <= 0) return null;
-  const text = translate(ctx.lang, 'list.moreInsite', { count });
+/**
+ * Items beyond what the server sends (MAX_TILE_ITEMS), or beyond what it read from AFAS (its row
+ * cap, `truncated`): only AFAS InSite has them, so the line links there.
+ */
+function beyondLine(ctx: ViewContext, count: number, truncated: boolean, openAfasUrl: string, handlers: TileHandlers): HTMLElement | null {
+  if (count <= 0 && !truncated) return null;
+  const text = count > 0 ? translate(ctx.lang, 'list.moreInsite', { count: atLeast(ctx.lang, count, truncated) }) : translate(ctx.lang, 'list.moreInsiteUncounted');
   const insite = safeHttpUrl(openAfasUrl);
   if (!insite) return el(ctx.doc, 'p', { className: 'more', text });
   const open = (event: Event) => {
@@ -122,19 +125,29 @@ function beyondLine(ctx: ViewContext, count: number, openAfasUrl: string, handle
 
 function tabLabel(lang: Language, kind: ListKind, view: ListView): string {
   if (!view.ok) return translate(lang, kind === 'task' ? 'list.tasks.title' : 'list.signals.title');
-  return translate(lang, kind === 'task' ? 'tab.tasks' : 'tab.signals', { count: view.total });
+  return translate(lang, kind === 'task' ? 'tab.tasks' : 'tab.signals', { count: atLeast(lang, view.total, view.truncated === true) });
+}
+
+/** "500+" when the server read only the newest (its row cap), else the number. */
+function atLeast(lang: Language, count: number, truncated: boolean): string | number {
+  return truncated ? translate(lang, 'count.atLeast', { count }) : count;
 }
 
 /** "9 open tasks · 6 signals, 2 new": what is waiting, at a glance. */
 function countsText(lang: Language, data: TileData): string {
-  const tasks = data.tasks.ok ? withNew(lang, translatePlural(lang, 'count.openTasks', data.tasks.total), data.tasks.unread) : null;
-  const signals = data.signals.ok ? withNew(lang, translatePlural(lang, 'count.signals', data.signals.total), data.signals.unread) : null;
+  const tasks = data.tasks.ok ? countWithNew(lang, 'task', data.tasks) : null;
+  const signals = data.signals.ok ? countWithNew(lang, 'signal', data.signals) : null;
   if (tasks && signals) return translate(lang, 'tab.summary', { tasks, signals });
   return tasks ?? signals ?? '';
 }
 
-function withNew(lang: Language, items: string, unread: number): string {
-  return unread > 0 ? translate(lang, 'count.withNew', { items, new: translate(lang, 'count.new', { count: unread }) }) : items;
+/** "9 open tasks, 2 new"; "500+ open tasks, 12+ new" when the server read only the newest. */
+function countWithNew(lang: Language, kind: ListKind, list: { total: number; unread: number; truncated?: boolean }): string {
+  const items = list.truncated
+    ? translate(lang, kind === 'task' ? 'count.openTasksAtLeast' : 'count.signalsAtLeast', { count: list.total })
+    : translatePlural(lang, kind === 'task' ? 'count.openTasks' : 'count.signals', list.total);
+  if (list.unread <= 0) return items;
+  return translate(lang, 'count.withNew', { items, new: translate(lang, list.truncated ? 'count.newAtLeast' : 'count.new', { count: list.unread }) });
 }
 
 function statusText(lang: Language, model: TileModel): string {

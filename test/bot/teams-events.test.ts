@@ -135,14 +135,19 @@ describe('remembering where to send proactive messages', () => {
     expect((await h.storage.conversations.get(user.key))?.status).toBe('active');
   });
 
-  it('stores it on every message, even one that is no command', async () => {
+  it('stores it from any message, even one that is no command, and writes it again only when it changed', async () => {
     const user = h.user(h.newBot());
     expect(await h.storage.conversations.get(user.key)).toBeNull();
     await user.say('hello');
-    expect((await h.storage.conversations.get(user.key))?.updatedAt).toEqual(h.clock.now());
+    const first = h.clock.now();
+    expect((await h.storage.conversations.get(user.key))?.updatedAt).toEqual(first);
     await h.clock.advance(3_600_000);
     await user.say('help');
-    expect((await h.storage.conversations.get(user.key))?.updatedAt).toEqual(h.clock.now());
+    expect((await h.storage.conversations.get(user.key))?.updatedAt).toEqual(first);
+    await user.send({ type: ActivityTypes.Message, text: 'help', serviceUrl: 'https://smba.trafficmanager.net/emea/' });
+    const stored = await h.storage.conversations.get(user.key);
+    expect(stored?.updatedAt).toEqual(h.clock.now());
+    expect(stored?.reference).toMatchObject({ serviceUrl: 'https://smba.trafficmanager.net/emea/' });
   });
 
   it('stores it on card actions too', async () => {
