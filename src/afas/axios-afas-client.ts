@@ -99,6 +99,12 @@ export class AxiosAfasClient implements AfasClient {
     return version;
   }
 
+  async postConnector(auth: AfasAuth, connectorId: string, body: unknown): Promise<void> {
+    const header = authorizationHeader(auth);
+    // The answer's body (201) is not relied on: AFAS documents only the status.
+    await this.transport.send({ method: 'POST', path: `connectors/${encodedId(connectorId)}`, body, authorization: header.value, retry: 'never', secrets: header.secrets });
+  }
+
   private async get<S extends z.ZodType>(auth: AfasAuth, path: string, schema: S, query?: string): Promise<z.output<S>> {
     const header = authorizationHeader(auth);
     return this.parsed({ method: 'GET', path, query, authorization: header.value, retry: 'idempotent', secrets: header.secrets }, schema);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { AfasTaskWorkflowSource } from '../afas/afas-task-workflow-source';
 import { AfasWorkItemSource } from '../afas/afas-work-item-source';
 import { AxiosAfasClientFactory } from '../afas/axios-afas-client-factory';
 import type { RetryOptions } from '../afas/retry-policy';
@@ -10,6 +11,7 @@ import { createPinoLogger } from '../logging/pino-logger';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Storage } from '../ports/storage';
+import type { TaskWorkflowSource } from '../ports/task-workflow-source';
 import type { WorkItemSource } from '../ports/work-item-source';
 import { AesGcmSecretBox } from '../secrets/aes-gcm-secret-box';
 import { loadOrCreateKeyFile, parseEncryptionKey } from '../secrets/encryption-key';
@@ -39,6 +41,8 @@ export interface Core {
   readonly storage: Storage;
   readonly afas: AxiosAfasClientFactory;
   readonly source: WorkItemSource;
+  /** AFAS's workflow side of tasks: the actions a task offers, and reacting on it. */
+  readonly taskWorkflows: TaskWorkflowSource;
   close(): Promise<void>;
 }
 
@@ -66,6 +70,7 @@ export async function openCore(config: AppConfig, overrides: CoreOverrides = {})
     storage,
     afas,
     source,
+    taskWorkflows: new AfasTaskWorkflowSource(afas, logger.child({ component: 'afas-workflow' })),
     close: async () => {
       afas.close();
       await storage.close();

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { NotificationWakeUp } from '../ports/notification-wake-up';
+import { HmacLinkSigner } from '../secrets/hmac-link-signer';
+import { ActOnTask } from '../use-cases/act-on-task';
 import { ActivationAttempts } from '../use-cases/activation-attempts';
 import { createAdminServices, type AdminServices } from '../use-cases/admin/admin-services';
 import { CheckAccess } from '../use-cases/check-access';
@@ -7,11 +9,14 @@ import { ConfirmActivationCode } from '../use-cases/confirm-activation-code';
 import { DeactivateUser } from '../use-cases/deactivate-user';
 import { GetActivationStatus } from '../use-cases/get-activation-status';
 import { GetTile } from '../use-cases/get-tile';
+import { ListTaskActions } from '../use-cases/list-task-actions';
 import { ListWorkItems } from '../use-cases/list-work-items';
 import type { OpenTracking } from '../use-cases/open-tracking';
 import { OpenedItems } from '../use-cases/opened-items';
 import { RequestActivationCode } from '../use-cases/request-activation-code';
 import { SetFirstList } from '../use-cases/set-first-list';
+import { TaskActionBook } from '../use-cases/task-action-book';
+import { TaskActionSignature } from '../use-cases/task-action-signature';
 import { UpdatePreferences } from '../use-cases/update-preferences';
 import type { Core } from './core';
 import { composeOpenTracking } from './open-tracking';
@@ -32,6 +37,10 @@ export interface UseCases {
   /** Cards' "Open" links through our server (signed with a key derived from the encryption key). */
   readonly openTracking: OpenTracking;
   readonly admin: AdminServices;
+  /** The AFAS actions for a page of tasks (two GetConnector calls), offered by signed reference. */
+  readonly listTaskActions: ListTaskActions;
+  /** Takes an offered action (or posts a comment) in AFAS: one POST per click, audited. */
+  readonly actOnTask: ActOnTask;
 }
 
 export interface UseCaseDeps {
@@ -48,6 +57,8 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
   const attempts = new ActivationAttempts(state);
   const listWorkItems = new ListWorkItems({ activations, connections, source, clock });
   const opened = new OpenedItems({ state, clock });
+  const actionLogger = core.logger.child({ component: 'task-actions' });
+  const signature = new TaskActionSignature(new HmacLinkSigner(encryptionKey, 'task-actions'));
   return {
     attempts,
     listWorkItems,
@@ -68,6 +79,17 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       newId: deps.newId ?? (() => randomBytes(3).toString('hex')),
       homeTenantId: config.bot.tenantId,
       allowedBaseUrls: config.afasAllowedBaseUrls,
+    }),
+    listTaskActions: new ListTaskActions({ activations, connections, source: core.taskWorkflows, signature, logger: actionLogger }),
+    actOnTask: new ActOnTask({
+      activations,
+      connections,
+      source: core.taskWorkflows,
+      book: new TaskActionBook(state),
+      signature,
+      audit: storage.audit,
+      clock,
+      logger: actionLogger,
     }),
   };
 }

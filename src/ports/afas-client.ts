@@ -100,6 +100,11 @@ export interface AfasClient {
   metainfo(auth: AfasAuth): Promise<MetaInfo>;
   connectorMetainfo(auth: AfasAuth, connectorId: string): Promise<ConnectorMeta>;
   profitVersion(auth: AfasAuth): Promise<string>;
+  /**
+   * Sends one element to an UpdateConnector (`POST connectors/{id}`). Never retried, not even after
+   * a dead connection: AFAS may have processed it, and a repeat could act twice.
+   */
+  postConnector(auth: AfasAuth, connectorId: string, body: unknown): Promise<void>;
 }
 
 /** Hands out one client per environment; clients for the same environment share one limiter. */
