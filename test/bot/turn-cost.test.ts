@@ -30,7 +30,7 @@ async function openRig(env: Record<string, string> = {}) {
     user,
     /** Tops Lotte's open tasks up to `count`. */
     haveTasks(count: number) {
-      for (; tasks < count; tasks++) sandbox.addTask(LOTTE);
+      for (; tasks < count; tasks++) sandbox.addTask(LOTTE, {});
     },
     /** One "my tasks" turn: what the card says under its title, the GetConnector calls and the SQL statements it cost. */
     async myTasks() {
