@@ -2,6 +2,7 @@ import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthenticatio
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Clock } from '../src/ports/clock';
 import type { Logger } from '../src/ports/logger';
+import { CachedConnectorAuthentication } from './cached-connector-auth';
 import { turnErrorHandler } from './turn-error';
 
 export interface BotAdapterOptions {
@@ -37,7 +38,7 @@ export function createBotAdapter(options: BotAdapterOptions): BotAdapter {
     MicrosoftAppTenantId: options.tenantId,
     ...(options.openIdMetadataUrl ? publicCloudWith(options.openIdMetadataUrl) : {}),
   });
-  const adapter = new BotAdapter(auth);
+  const adapter = new BotAdapter(new CachedConnectorAuthentication(auth));
   adapter.onTurnError = turnErrorHandler(options.logger, options.clock);
   return adapter;
 }

@@ -18,18 +18,23 @@ interface PipelineLike {
   addPolicy?(policy: PipelinePolicyLike, options?: { phase?: string }): void;
 }
 
+const tuned = new WeakSet<PipelineLike>();
+
 /**
- * botbuilder builds a new Bot Connector client (Azure core-rest-pipeline) for every proactive turn,
- * and that client (1) retries 429 and 5xx answers on its own, several times with its own waits,
+ * The Bot Connector client (Azure core-rest-pipeline; one per service URL, see
+ * bot/cached-connector-auth.ts) (1) retries 429 and 5xx answers on its own, several times with its own waits,
  * which would spend Teams' budget behind the scheduler's back, wait in real time and repeat a 500
  * that must not be repeated, and (2) opens a connection of its own, a TLS handshake per message.
- * This turn's client gets its retry phase replaced by `idleResetResend` over the shared keep-alive
+ * The client gets its retry phase replaced, once, by `idleResetResend` over the shared keep-alive
  * agents. Returns false when the client is not shaped as expected.
  */
 export function tuneConnectorClient(context: TurnContext, agents: KeepAliveAgents, onResend: () => void): boolean {
   const holder = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: PipelineLike } } | undefined;
   const pipeline = holder?.client?.pipeline;
   if (typeof pipeline?.removePolicy !== 'function' || typeof pipeline.addPolicy !== 'function') return false;
+  // The adapter keeps one client per service URL (bot/cached-connector-auth.ts): tuned once, it stays tuned.
+  if (tuned.has(pipeline)) return true;
+  tuned.add(pipeline);
   pipeline.removePolicy({ phase: 'Retry' });
   // In the retry phase: a resend passes the signing policy again, right before the socket.
   pipeline.addPolicy(idleResetResend(agents, onResend), { phase: 'Retry' });
