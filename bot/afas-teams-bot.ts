@@ -44,6 +44,8 @@ const AFAS_VERBS: ReadonlySet<Verb> = new Set([
   VERBS.activationSubmitUser,
   VERBS.activationSubmitCode,
   VERBS.activationResend,
+  VERBS.taskAct,
+  VERBS.taskMore,
 ]);
 
 /** A command button calls AFAS when its command does ("help" does not). */

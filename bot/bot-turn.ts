@@ -9,6 +9,8 @@ import type { PreferenceStore } from '../src/ports/preference-store';
 import type { CheckAccess } from '../src/use-cases/check-access';
 import type { ConfirmActivationCode } from '../src/use-cases/confirm-activation-code';
 import type { DeactivateUser } from '../src/use-cases/deactivate-user';
+import type { ActOnTask } from '../src/use-cases/act-on-task';
+import type { ListTaskActions } from '../src/use-cases/list-task-actions';
 import type { ListWorkItems } from '../src/use-cases/list-work-items';
 import type { OpenTracking } from '../src/use-cases/open-tracking';
 import type { RequestActivationCode } from '../src/use-cases/request-activation-code';
@@ -18,6 +20,10 @@ import type { CardReplies } from './card-replies';
 /** What the bot needs from the rest of the product: use cases and stores, injected by main.ts. */
 export interface BotServices {
   readonly listWorkItems: ListWorkItems;
+  /** The AFAS actions of the tasks on a card (signed), and of one task for the task card. */
+  readonly listTaskActions: ListTaskActions;
+  /** Takes an action on a task (or sends a reaction) in AFAS. */
+  readonly actOnTask: ActOnTask;
   readonly requestActivationCode: RequestActivationCode;
   readonly confirmActivationCode: ConfirmActivationCode;
   readonly deactivateUser: DeactivateUser;

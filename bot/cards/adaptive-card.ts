@@ -39,7 +39,15 @@ export interface ExecuteAction {
   readonly mode?: 'primary' | 'secondary';
 }
 
-export type CardAction = OpenUrlAction | ExecuteAction;
+/** Shows a nested card under the button (in Teams, below the action row). */
+export interface ShowCardAction {
+  readonly type: 'Action.ShowCard';
+  readonly title: string;
+  readonly card: { readonly type: 'AdaptiveCard'; readonly body: readonly CardElement[]; readonly actions?: readonly CardAction[] };
+  readonly mode?: 'primary' | 'secondary';
+}
+
+export type CardAction = OpenUrlAction | ExecuteAction | ShowCardAction;
 
 export interface TextRun {
   readonly type: 'TextRun';
@@ -96,6 +104,7 @@ export interface InputText {
   readonly isRequired?: boolean;
   readonly errorMessage?: string;
   readonly maxLength?: number;
+  readonly isMultiline?: boolean;
   readonly style?: 'text' | 'tel' | 'url' | 'email' | 'password';
   readonly spacing?: Spacing;
 }

@@ -8,6 +8,8 @@ import { fitsMessageBudget } from './card-size';
 import { countLine, countNumber } from './list-lines';
 import { heading, paragraph } from './rich-text';
 import { VERBS } from './verbs';
+import type { TaskActionsView } from '../../src/use-cases/list-task-actions';
+import { taskItemView } from './task-action-buttons';
 import { workItemView } from './work-item-view';
 
 export const SUMMARY_ITEMS_PER_KIND = 3;
@@ -30,6 +32,8 @@ export interface SummaryCardInput {
   readonly insiteUrl: string;
   readonly tabUrl?: string | null;
   readonly now: Date;
+  /** AFAS actions of the tasks shown, by item id: buttons under those tasks. */
+  readonly taskActions?: ReadonlyMap<string, TaskActionsView>;
 }
 
 /** Newest first by date; undated items last, otherwise the caller's order. */
@@ -53,7 +57,10 @@ function section(input: SummaryCardInput, kind: WorkItemKind, perKind: number): 
   }
   elements.push(paragraph(countLine(lang, kind, total, newCount, data.truncated), { isSubtle: true }, { spacing: 'none' }));
   const shown = newestFirst(data.items).slice(0, perKind);
-  for (const item of shown) elements.push(workItemView(item, lang, input.itemUrl(item)));
+  for (const item of shown) {
+    const actions = kind === 'task' ? input.taskActions?.get(item.id) : undefined;
+    elements.push(actions ? taskItemView(item, actions, lang, input.itemUrl(item), 'summary') : workItemView(item, lang, input.itemUrl(item)));
+  }
   if (total > shown.length) elements.push(paragraph(translate(lang, 'summary.more', { count: countNumber(lang, total - shown.length, data.truncated === true) }), { isSubtle: true, size: 'small' }));
   return elements;
 }

@@ -21,12 +21,17 @@ export const VERBS = {
   settingsSave: 'settings.save',
   settingsCancel: 'settings.cancel',
   commandRun: 'command.run',
+  taskAct: 'task.act',
+  taskMore: 'task.more',
 } as const;
 
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** Input ids on the activation cards; Teams merges input values into the action's data under these keys. */
 export const INPUT_IDS = { afasUserId: 'afasUserId', code: 'code' } as const;
+
+/** The reaction text on the task card; Teams merges it into the data of the task's buttons. */
+export const TASK_INPUT_IDS = { reaction: 'reaction' } as const;
 
 /** Input ids on the settings card, one per preference. */
 export const SETTINGS_INPUT_IDS = {
@@ -62,6 +67,9 @@ const kind = z.enum(['task', 'signal']);
  */
 const listPosition = z.object({ kind, page: z.number().int().min(1).max(MAX_PAGE), from: z.enum(['summary']).optional(), v: z.string().regex(/^[0-9a-f]{8}$/).optional() });
 const empty = z.object({});
+// A dossier item id as AFAS gives it (digits in practice), and the HMAC a task action carries.
+const subjectId = z.string().regex(/^[0-9A-Za-z_-]{1,40}$/);
+const taskOrigin = z.enum(['list', 'summary']).optional();
 // Input.Toggle sends its valueOn/valueOff as the strings "true"/"false"; a boolean is taken too.
 const toggle = z.union([z.boolean(), z.enum(['true', 'false'])]).transform((value) => value === true || value === 'true');
 // Shape only: whether it is a real HH:mm is the use case's call, so the user is told what is wrong.
@@ -92,6 +100,14 @@ export const VERB_DATA_SCHEMAS = {
   }),
   [VERBS.settingsCancel]: empty,
   [VERBS.commandRun]: z.object({ command: z.enum(BUTTON_COMMANDS) }),
+  // Shape only: the signature is checked against what AFAS offers now, the text by the use case (so a too-long text is said as such).
+  [VERBS.taskAct]: z.object({
+    s: subjectId,
+    a: z.union([z.number().int().min(0).max(99), z.literal('c')]),
+    g: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+    [TASK_INPUT_IDS.reaction]: z.string().max(20_000).optional(),
+  }),
+  [VERBS.taskMore]: z.object({ s: subjectId, from: taskOrigin }),
 } as const satisfies Record<Verb, z.ZodType>;
 
 export type VerbData<V extends Verb> = z.output<(typeof VERB_DATA_SCHEMAS)[V]>;
@@ -101,6 +117,7 @@ type InputFields = {
   [VERBS.activationSubmitUser]: typeof INPUT_IDS.afasUserId;
   [VERBS.activationSubmitCode]: typeof INPUT_IDS.code;
   [VERBS.settingsSave]: (typeof SETTINGS_INPUT_IDS)[keyof typeof SETTINGS_INPUT_IDS];
+  [VERBS.taskAct]: typeof TASK_INPUT_IDS.reaction;
 };
 export type StaticVerbData<V extends Verb> = V extends keyof InputFields ? Omit<VerbData<V>, InputFields[V]> : VerbData<V>;
 

@@ -20,7 +20,8 @@ export function itemMetaLine(item: WorkItem, lang: Language): string {
   return parts.join(DOT);
 }
 
-function titleRuns(item: WorkItem, lang: Language): TextRun[] {
+/** The title line's runs: "New · " for unread items, then the title (cut to a title's length). */
+export function titleRuns(item: WorkItem, lang: Language): TextRun[] {
   const title = plainText(item.title, MAX_TITLE_LENGTH) === '' ? translate(lang, 'list.untitled') : item.title;
   const titleRun = textRun(title, item.unread ? { weight: 'bolder' } : {}, MAX_TITLE_LENGTH);
   if (!item.unread) return [titleRun];

@@ -8,6 +8,8 @@ import { fitsMessageBudget } from './card-size';
 import { countLine, moreLine } from './list-lines';
 import { heading, paragraph } from './rich-text';
 import { VERBS } from './verbs';
+import type { TaskActionsView } from '../../src/use-cases/list-task-actions';
+import { taskItemView } from './task-action-buttons';
 import { workItemView } from './work-item-view';
 
 export const ITEMS_PER_PAGE = 10;
@@ -37,6 +39,8 @@ export interface WorkListCardInput {
   readonly version?: string;
   /** The click came from a card whose list has changed since: say so above the current list. */
   readonly changed?: boolean;
+  /** AFAS actions of the tasks on this page, by item id: buttons under those tasks. */
+  readonly taskActions?: ReadonlyMap<string, TaskActionsView>;
 }
 
 export interface PageWindow {
@@ -80,7 +84,10 @@ function build(input: WorkListCardInput, window: PageWindow, shown: number): Ada
     if (window.pages > 1) {
       body.push(paragraph(translate(lang, 'list.page', { page: window.page, pages: window.pages }), { isSubtle: true, size: 'small' }, { spacing: 'none' }));
     }
-    for (const item of items.slice(window.start, window.start + shown)) body.push(workItemView(item, lang, input.itemUrl(item)));
+    for (const item of items.slice(window.start, window.start + shown)) {
+      const actions = input.taskActions?.get(item.id);
+      body.push(actions ? taskItemView(item, actions, lang, input.itemUrl(item), 'list') : workItemView(item, lang, input.itemUrl(item)));
+    }
     const remaining = total - (window.start + shown);
     // The last page of a cut list still says there are more, and where they are.
     if (remaining > 0 || (input.truncated && window.page === window.pages)) body.push(moreLine(lang, remaining, input.tabUrl ?? null, input.insiteUrl, input.truncated));

@@ -7,6 +7,7 @@ import type { VerbHandlers } from '../cards/verbs';
 import { showSummary, showWorkList } from '../work-views';
 import { COMMAND_HANDLERS } from './command-handlers';
 import { cancelSettings, saveSettings } from './settings-handlers';
+import { actOnTask, showTaskCard } from './task-action-handlers';
 
 /**
  * A code form clicked when no activation is running: an old card. It answers with how things stand
@@ -52,4 +53,6 @@ export const VERB_HANDLERS: VerbHandlers<BotTurn, Promise<void>> = {
     turn.replies.answerAsNewMessages();
     await COMMAND_HANDLERS[data.command](turn);
   },
+  'task.act': (data, turn) => actOnTask(data, turn),
+  'task.more': (data, turn) => showTaskCard(data, turn),
 };

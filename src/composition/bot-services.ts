@@ -14,6 +14,8 @@ export function composeBotServices(core: Core, useCases: UseCases, options: BotS
   const { storage, clock } = core;
   return {
     listWorkItems: useCases.listWorkItems,
+    listTaskActions: useCases.listTaskActions,
+    actOnTask: useCases.actOnTask,
     requestActivationCode: useCases.requestActivationCode,
     confirmActivationCode: useCases.confirmActivationCode,
     deactivateUser: useCases.deactivateUser,

@@ -45,11 +45,17 @@ export class ListTaskActions {
   constructor(private readonly deps: ListTaskActionsDeps) {}
 
   /** Keyed by item id; tasks without (readable) actions are absent and show as before. */
-  async forPage(user: UserKey, connection: AfasConnection, items: readonly WorkItem[]): Promise<ReadonlyMap<string, TaskActionsView>> {
+  async forPage(
+    user: UserKey,
+    connection: AfasConnection,
+    items: readonly WorkItem[],
+    /** The token the list was read with, when the caller has it (saves a read). */
+    tokenInUse?: () => Promise<string | null>,
+  ): Promise<ReadonlyMap<string, TaskActionsView>> {
     const tasks = items.filter((i): i is WorkItem & { subjectId: string } => i.kind === 'task' && i.subjectId !== null && i.subjectId !== '');
     const views = new Map<string, TaskActionsView>();
     if (tasks.length === 0) return views;
-    const token = await this.deps.activations.getToken(user);
+    const token = tokenInUse ? await tokenInUse() : await this.deps.activations.getToken(user);
     if (!token) return views;
     let workflows: ReadonlyMap<string, TaskWorkflow>;
     try {
@@ -68,14 +74,14 @@ export class ListTaskActions {
   }
 
   /** One task's actions and title as AFAS has them now (the task card); null when the task is no longer open. */
-  async forTask(user: UserKey, subjectId: string): Promise<{ readonly title: string | null; readonly view: TaskActionsView } | null> {
+  async forTask(user: UserKey, subjectId: string): Promise<{ readonly connection: AfasConnection; readonly title: string | null; readonly view: TaskActionsView } | null> {
     const activation = await this.deps.activations.get(user);
     const token = activation?.status === 'active' ? await this.deps.activations.getToken(user) : null;
     if (!activation || !token) throw new AppError('activation_invalid', 'The AFAS activation of this user is no longer valid.');
     const connection = await connectionById(this.deps.connections, activation.connectionId);
     const [workflows, title] = await Promise.all([this.deps.source.workflowsFor(connection, token, [subjectId]), this.deps.source.taskTitle(connection, token, subjectId)]);
     const workflow = workflows.get(subjectId);
-    return workflow ? { title, view: this.view(user, connection.id, workflow) } : null;
+    return workflow ? { connection, title, view: this.view(user, connection.id, workflow) } : null;
   }
 
   /** The view of one task's actions (for the task card and for verifying a click). */

@@ -1,5 +1,6 @@
 import { adminEn } from './admin.en';
 import { countsEn } from './counts.en';
+import { tasksEn } from './tasks.en';
 
 /**
  * The source catalogue: every user-facing sentence of the bot and the tab, in English; the admin
@@ -219,6 +220,7 @@ export const en = {
   'settings.problem.quietHoursSame': 'Quiet hours start and end at the same time. Choose different times, or "None" for both.',
   ...countsEn,
   ...adminEn,
+  ...tasksEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

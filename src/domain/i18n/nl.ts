@@ -1,6 +1,7 @@
 import { countsNl } from './counts.nl';
 import { adminNl } from './admin.nl';
 import type { MessageKey } from './en';
+import { tasksNl } from './tasks.nl';
 
 /** Dutch. Typed so the compiler demands every English key; the i18n test checks placeholders too. */
 export const nl: Readonly<Record<MessageKey, string>> = {
@@ -215,4 +216,5 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   'settings.problem.quietHoursSame': 'De stille tijden beginnen en eindigen op hetzelfde moment. Kies verschillende tijden, of kies bij allebei "Geen".',
   ...countsNl,
   ...adminNl,
+  ...tasksNl,
 };

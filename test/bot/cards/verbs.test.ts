@@ -77,6 +77,8 @@ describe('card verbs', () => {
       'settings.save': (d) => d.digestTime,
       'settings.cancel': () => 'cancel',
       'command.run': (d) => d.command,
+      'task.act': (d) => `${d.s}:${d.a}`,
+      'task.more': (d) => d.s,
     };
     expect(handlers['list.page']({ kind: 'signal', page: 3 }, undefined)).toBe('signal:3');
   });

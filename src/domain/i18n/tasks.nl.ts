@@ -1,0 +1,30 @@
+import type { tasksEn } from './tasks.en';
+
+/** Dutch for `tasksEn`; spread into `nl`. */
+export const tasksNl: Readonly<Record<keyof typeof tasksEn, string>> = {
+  'tasks.action.more': 'Meer…',
+  'tasks.card.title': 'Deze taak afhandelen',
+  'tasks.card.reactionLabel': 'Reactie (optioneel)',
+  'tasks.card.reactionPlaceholder': 'Gaat naar AFAS met de actie die je kiest',
+  'tasks.card.otherActions': 'Meer',
+  'tasks.card.comment': 'Alleen reactie sturen',
+  'tasks.card.openAfas': 'Openen in AFAS',
+  'tasks.card.back': 'Terug naar mijn taken',
+  'tasks.card.gone': 'Deze taak staat in AFAS niet meer voor je open.',
+  'tasks.result.approved': 'Goedgekeurd door jou om {time} — {title}',
+  'tasks.result.rejected': 'Afgekeurd door jou om {time} — {title}',
+  'tasks.result.handled': 'Afgehandeld door jou om {time} — {title}',
+  'tasks.result.action': '"{action}" door jou om {time} — {title}',
+  'tasks.result.comment': 'Je reactie is om {time} naar AFAS gestuurd — {title}',
+  'tasks.result.alreadyHandled': 'Al afgehandeld in AFAS — {title}',
+  'tasks.result.alreadyHandledDetail': 'Deze taak staat niet meer voor je open: hij is elders of door iemand anders afgehandeld. Er is niets verstuurd.',
+  'tasks.result.inProgress': 'Je eerdere klik op deze taak is nog bij AFAS in behandeling. Kijk zo nog eens.',
+  'tasks.result.notOffered': 'Deze knop is verouderd: AFAS biedt je deze actie hier niet meer aan. Er is niets verstuurd; vraag je taken opnieuw op.',
+  'tasks.result.afasError': 'AFAS heeft het niet geaccepteerd — {title}',
+  'tasks.result.afasMessage': 'AFAS meldt: {message}',
+  'tasks.result.reference': 'Referentie voor je AFAS-beheerder: {reference}',
+  'tasks.result.showTasks': 'Mijn taken',
+  'tasks.text.tooLong': 'Je reactie is langer dan {max} tekens. Maak hem korter en probeer het opnieuw; er is niets verstuurd.',
+  'tasks.text.controlCharacters': 'Je reactie bevat tekens die AFAS niet aanneemt. Haal ze weg en probeer het opnieuw; er is niets verstuurd.',
+  'tasks.text.required': 'Typ eerst een reactie; er is niets verstuurd.',
+};
