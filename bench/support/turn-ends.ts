@@ -7,6 +7,7 @@ export type EndsCommand =
   | { op: 'start'; users: Record<string, number> }
   | { op: 'reply'; id: string; pattern: string | null }
   | { op: 'afasCalls' }
+  | { op: 'afasActionCalls' }
   | { op: 'close' };
 
 export interface EndsStarted {
@@ -42,7 +43,10 @@ export function serveTurnEnds(): void {
         return new RegExp(command.pattern).exec(JSON.stringify(received.activity))?.[1] ?? null;
       }
       case 'afasCalls':
-        return sandbox!.stats.requests.filter((r) => r.path.toLowerCase().includes('/connectors/')).length;
+        // The list reads (the tasks GetConnector) apart from the reads of task actions (issue 13's workflow connectors).
+        return sandbox!.stats.requests.filter((r) => r.path.toLowerCase().includes('/connectors/teams_tasks')).length;
+      case 'afasActionCalls':
+        return sandbox!.stats.requests.filter((r) => /\/connectors\/profit_(subject_tasks|workflowactions)/i.test(r.path)).length;
       case 'close':
         await sandbox?.close();
         await connector?.close();
