@@ -43,6 +43,7 @@ export const CONFIG_KEYS: readonly ConfigKeyDoc[] = [
   { name: 'AFAS_MAX_ROWS', default: '500', description: 'Hard cap on rows read from one connector for one user.' },
   { name: 'POLL_INTERVAL_MINUTES', default: '5', description: "Minutes between two reads of a user's signals (and tasks, when they want task notifications) for notifications; at least 1. Was SIGNAL_POLL_INTERVAL, which is still read, with a warning at startup, when this key is unset." },
   { name: 'DATABASE_URL', default: '(unset)', description: 'postgres://... selects PostgreSQL; unset selects embedded SQLite in DATA_DIR.' },
+  { name: 'REDIS_URL', default: '(unset)', description: 'redis://... runs several replicas side by side: notification jobs (BullMQ), Teams and AFAS limits, AFAS maintenance pauses and inbound de-duplication are shared through this Redis. Needs DATABASE_URL (PostgreSQL). Unset: one process, all in memory.' },
   { name: 'TOKEN_ENCRYPTION_KEY', default: '(generated in demo mode)', description: 'Base64 of 32 random bytes; encrypts AFAS tokens and keys at rest. Required outside demo mode (secret).' },
   { name: 'TOKEN_ENCRYPTION_PREVIOUS_KEYS', default: '(unset)', description: 'Comma-separated older keys, still accepted for reading while secrets are re-encrypted (secret).' },
   { name: 'DEMO', default: 'true when neither AFAS_BASE_URL nor AFAS_ENVIRONMENT is set', description: 'Demo mode: the embedded AFAS sandbox is the AFAS connection and is served under /sandbox.' },

@@ -40,6 +40,8 @@ export interface AppConfig {
   /** Notification polling: how often each user's lists are read. */
   readonly notifications: { readonly pollIntervalMs: number };
   readonly databaseUrl: string | null;
+  /** REDIS_URL: several replicas share jobs, limits and de-duplication through it; null = one process, all in memory. */
+  readonly redisUrl: string | null;
   /** Base64 keys; null current key means demo mode generates one in DATA_DIR. */
   readonly encryption: { readonly currentKey: string | null; readonly previousKeys: readonly string[] };
   readonly sandbox: { readonly signalIntervalMs: number };
@@ -144,6 +146,8 @@ export function parseConfig(env: Env): AppConfig {
   const afas = demo ? null : parseAfas(env, environment, baseUrlRaw, problems, read, optional);
 
   const databaseUrl = optional('DATABASE_URL', z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL (unset it to use embedded SQLite)'));
+  const redisUrl = optional('REDIS_URL', z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL (unset it to run as one process)'));
+  if (redisUrl !== null && databaseUrl === null) problems.push('REDIS_URL needs DATABASE_URL (PostgreSQL): several replicas cannot share the embedded SQLite database; set DATABASE_URL=postgres://... or unset REDIS_URL');
   const currentKey = optional('TOKEN_ENCRYPTION_KEY', base64Key);
   const previousKeys = read('TOKEN_ENCRYPTION_PREVIOUS_KEYS', z.string().transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean)).pipe(z.array(base64Key)), []);
   if (!demo && !env.TOKEN_ENCRYPTION_KEY?.trim()) problems.push('TOKEN_ENCRYPTION_KEY is required outside demo mode');
@@ -172,6 +176,7 @@ export function parseConfig(env: Env): AppConfig {
     afasMaxRows: read('AFAS_MAX_ROWS', z.coerce.number().int().min(1).max(10_000), 500),
     notifications: { pollIntervalMs: read('POLL_INTERVAL_MINUTES', z.coerce.number().min(1, 'must be at least 1 (minute)').max(1440), 5) * 60_000 },
     databaseUrl,
+    redisUrl,
     encryption: { currentKey, previousKeys },
     sandbox: { signalIntervalMs: read('SANDBOX_SIGNAL_INTERVAL_SECONDS', z.coerce.number().min(0).max(86_400), 900) * 1000 },
     playground: { enabled: read('PLAYGROUND', BOOL, demo), port: read('PLAYGROUND_PORT', z.coerce.number().int().min(0).max(65535), 56150) },

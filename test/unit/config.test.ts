@@ -101,6 +101,13 @@ describe('configuration', () => {
     expect(problems).toEqual(['AFAS_ENVIRONMENT and AFAS_BASE_URL are both set: set only one']);
   });
 
+  it('runs as one process without REDIS_URL, and refuses Redis next to SQLite with a sentence that says what to set', () => {
+    expect(parseConfig({}).redisUrl).toBeNull();
+    expect(parseConfig({ DATABASE_URL: 'postgres://db/app', REDIS_URL: 'redis://cache:6379' }).redisUrl).toBe('redis://cache:6379');
+    expect(problemsOf({ REDIS_URL: 'redis://cache:6379' }).join('\n')).toMatch(/REDIS_URL needs DATABASE_URL \(PostgreSQL\)/);
+    expect(problemsOf({ DATABASE_URL: 'postgres://db/app', REDIS_URL: 'http://cache' }).join('\n')).toMatch(/REDIS_URL must be a redis:\/\//);
+  });
+
   it('rejects an encryption key that is not 32 bytes', () => {
     expect(problemsOf({ TOKEN_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64') })).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be base64 of exactly 32 bytes/)]);
   });
