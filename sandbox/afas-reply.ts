@@ -7,6 +7,8 @@ export interface AfasReply {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
+  /** A non-JSON answer (the OAuth consent page); replaces `body`. */
+  readonly text?: { readonly contentType: string; readonly body: string };
 }
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -29,6 +31,7 @@ export function writeRaw(res: Response, status: number, contentType: string, tex
 
 /** Every AFAS answer is `application/json`, even an empty one (the OTP request's 2xx). */
 export function writeReply(res: Response, reply: AfasReply): void {
+  if (reply.text) return writeRaw(res, reply.status, reply.text.contentType, reply.text.body, reply.headers);
   const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
   writeRaw(res, reply.status, JSON_CONTENT_TYPE, text, reply.headers);
 }

@@ -20,6 +20,10 @@ import { registerInsiteRoutes } from './routes/insite-routes';
 import { registerMailboxRoutes } from './routes/mailbox-routes';
 import { metainfoRoutes } from './routes/metainfo-routes';
 import { otpRoutes } from './routes/otp-routes';
+import { oauthRoutes } from './routes/oauth-routes';
+import { OAuthProvider } from './oauth/oauth-provider';
+import { SandboxCredentials } from './oauth/sandbox-credentials';
+import { SandboxOAuth } from './oauth/sandbox-oauth';
 import { updateConnectorRoutes } from './routes/update-connector-routes';
 import type { SandboxOptions, SandboxRow, SandboxUserInfo } from './sandbox-types';
 import { SignalFeed } from './signal-feed';
@@ -51,6 +55,8 @@ export class AfasSandbox {
   readonly mailbox: SandboxMailbox;
   readonly faults: SandboxFaults;
   readonly stats: SandboxStats;
+  /** AFAS's OAuth 2.0 side: clients, the classic-token switch, the token endpoint's log. */
+  readonly oauth: SandboxOAuth;
   private readonly clock: Clock;
   private readonly directory: UserDirectory;
   private readonly catalog = new ConnectorCatalog();
@@ -88,15 +94,24 @@ export class AfasSandbox {
       { apiKey, environmentKey, autoProvisionUsers: options.autoProvisionUsers ?? false, otpValidityMs, appName: SANDBOX_APP_NAME, environment: envid },
       logger,
     );
+    const oauthProvider = new OAuthProvider(
+      this.directory,
+      this.clock,
+      { appName: SANDBOX_APP_NAME, environment: envid, autoProvisionUsers: options.autoProvisionUsers ?? false, lifetimes: options.oauthLifetimes },
+      logger,
+    );
+    const credentials = new SandboxCredentials(this.tokens, oauthProvider);
+    this.oauth = new SandboxOAuth(oauthProvider, credentials, this.directory);
     const info = { envid, appName: SANDBOX_APP_NAME, group: `${SANDBOX_APP_NAME} gebruikers`, profitVersion: SANDBOX_PROFIT_VERSION };
     const routes = [
       ...otpRoutes(otpService),
+      ...oauthRoutes(oauthProvider),
       ...connectorRoutes(this.catalog),
       ...updateConnectorRoutes(this.catalog, this.taskReactions),
       ...metainfoRoutes(this.catalog, info),
     ];
-    this.pipeline = new RequestPipeline({ routes, tokens: this.tokens, directory: this.directory, faults, stats, holds: this.holds, clock: this.clock, logger });
-    this.feed = new SignalFeed(this.directory, this.tokens, options.signalIntervalMs ?? 0, logger);
+    this.pipeline = new RequestPipeline({ routes, tokens: credentials, directory: this.directory, faults, stats, holds: this.holds, clock: this.clock, logger });
+    this.feed = new SignalFeed(this.directory, credentials, options.signalIntervalMs ?? 0, logger);
     this.mailboxImpl = mailbox;
     this.mailbox = mailbox;
     this.faults = faults;

@@ -16,3 +16,7 @@ export { MAILBOX_JSON_PATH, MAILBOX_PATH } from './routes/mailbox-routes';
 export { RealClock } from './real-clock';
 export { SilentLogger } from './silent-logger';
 export type { Fault, MailMessage, RecordedRequest, SandboxOptions, SandboxRow, SandboxUserInfo, SandboxValue } from './sandbox-types';
+export { DEMO_OAUTH_CLIENT_ID, DEMO_OAUTH_CLIENT_SECRET } from './oauth/oauth-clients';
+export type { OAuthClientRegistration } from './oauth/oauth-clients';
+export type { TokenRequestRecord } from './oauth/oauth-token-endpoint';
+export type { IssuedTokens } from './oauth/oauth-grants';

@@ -17,7 +17,7 @@ export const MAX_QUERY_LENGTH = 2049;
 
 export interface PipelineDeps {
   readonly routes: readonly AfasRoute[];
-  readonly tokens: TokenStore;
+  readonly tokens: Pick<TokenStore, 'userForHeader'>;
   readonly directory: UserDirectory;
   readonly faults: FaultInjector;
   readonly stats: RequestStats;

@@ -25,6 +25,8 @@ export interface SandboxOptions {
   otpValidityMs?: number;
   /** Participant number: user codes look like `12345.jdevries`, the environment like `O12345AA`. */
   participant?: string;
+  /** OAuth lifetimes (ms), short in tests so refreshes happen: codes (60 s), access tokens (1 h), refresh tokens (30 days). */
+  oauthLifetimes?: { codeMs?: number; accessTokenMs?: number; refreshTokenMs?: number };
 }
 
 export type Fault = (

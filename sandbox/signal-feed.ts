@@ -17,7 +17,7 @@ export class SignalFeed {
 
   constructor(
     private readonly directory: UserDirectory,
-    private readonly tokens: TokenStore,
+    private readonly tokens: Pick<TokenStore, 'holders'>,
     private readonly intervalMs: number,
     private readonly logger: Logger,
     private readonly random: () => number = Math.random,
