@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from '../src/dev/playground-identities';
-import { launchChromium } from '../test/browser/chromium';
-import { startTabApp } from '../test/http/tab-harness';
+import { launchChromium } from '../test/support/chromium';
+import { startTabApp } from '../test/support/tab-harness';
 import { machineLine, percentile } from './support/stats';
 
 /** npm run bench runs from the repository root. */

@@ -1,4 +1,4 @@
-import { AdminHarness, PEOPLE, SECRET_API_KEY, SECRET_ENV_KEY, TENANT_A } from './admin-harness';
+import { AdminHarness, PEOPLE, SECRET_API_KEY, SECRET_ENV_KEY, TENANT_A } from '../support/admin-harness';
 
 type Json = Record<string, unknown>;
 

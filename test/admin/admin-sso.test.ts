@@ -3,7 +3,7 @@ import { ssoAdminAuthenticator } from '../../src/http/admin-auth';
 import type { SsoTokenValidator } from '../../src/ports/sso-token-validator';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { AdminHarness, PEOPLE, TENANT_A, TENANT_B } from './admin-harness';
+import { AdminHarness, PEOPLE, TENANT_A, TENANT_B } from '../support/admin-harness';
 
 function unsignedToken(claims: Record<string, unknown>): string {
   const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

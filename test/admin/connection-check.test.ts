@@ -1,7 +1,7 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { checkAdviceText } from '../../src/domain/i18n/admin-advice';
 import type { ConnectionCheck } from '../../src/use-cases/admin/connection-check';
-import { AdminHarness } from './admin-harness';
+import { AdminHarness } from '../support/admin-harness';
 
 type Json = Record<string, unknown>;
 

@@ -6,7 +6,7 @@ import { operatorScope } from '../../src/use-cases/admin/admin-scope';
 import { inputProblem } from '../../src/use-cases/admin/validation';
 import type { ConnectionCheck } from '../../src/use-cases/admin/connection-check';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { AdminHarness, PEOPLE, type Person } from './admin-harness';
+import { AdminHarness, PEOPLE, type Person } from '../support/admin-harness';
 
 const NOT_AN_AFAS_HOST = inputProblem('environment', 'notAfasHost');
 

@@ -1,6 +1,6 @@
 import { configuredOwners } from '../../src/composition/configured-owners';
 import { PLAYGROUND_PEOPLE } from '../../src/dev/playground-identities';
-import { AdminHarness, PEOPLE } from './admin-harness';
+import { AdminHarness, PEOPLE } from '../support/admin-harness';
 
 type Json = Record<string, unknown>;
 const JAN = PLAYGROUND_PEOPLE[0].userPrincipalName;

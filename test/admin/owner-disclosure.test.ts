@@ -2,7 +2,7 @@ import { DevTokenIssuer } from '../../src/auth/dev-token-issuer';
 import { ssoAdminAuthenticator } from '../../src/http/admin-auth';
 import type { SsoTokenValidator } from '../../src/ports/sso-token-validator';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { AdminHarness, PEOPLE, TENANT_A, TENANT_B } from './admin-harness';
+import { AdminHarness, PEOPLE, TENANT_A, TENANT_B } from '../support/admin-harness';
 
 const REFUSED = 'Only app owners can change the settings of AFAS for Teams.';
 const NOBODY_OF_B = { tenantId: TENANT_B, aadObjectId: 'bbbbbbbb-0000-4000-8000-000000000099', upn: 'bea.user@fabrikam.nl' };

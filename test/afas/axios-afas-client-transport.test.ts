@@ -2,9 +2,9 @@ import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory
 import type { AfasAuth } from '../../src/ports/afas-client';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { afasFailure } from './support/afas-failure';
-import { everythingIn, expectNoSecrets } from './support/secret-free';
-import { json, refusedBaseUrl, TinyServer } from './support/tiny-server';
+import { afasFailure } from '../support/afas-failure';
+import { everythingIn, expectNoSecrets } from '../support/secret-free';
+import { json, refusedBaseUrl, TinyServer } from '../support/tiny-server';
 
 const TOKEN = '<token><version>1</version><data>' + 'C0FFEE00'.repeat(8) + '</data></token>';
 const AUTH: AfasAuth = { kind: 'afasToken', token: TOKEN };

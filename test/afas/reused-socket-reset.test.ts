@@ -2,8 +2,8 @@ import { AxiosAfasClientFactory } from '../../src/afas/axios-afas-client-factory
 import type { AfasAuth } from '../../src/ports/afas-client';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { afasFailure } from './support/afas-failure';
-import { json, TinyServer, type TinyHandler } from './support/tiny-server';
+import { afasFailure } from '../support/afas-failure';
+import { json, TinyServer, type TinyHandler } from '../support/tiny-server';
 
 const AUTH: AfasAuth = { kind: 'afasToken', token: '<token><version>1</version><data>' + 'C0FFEE00'.repeat(8) + '</data></token>' };
 const PAGE = { skip: 0, take: 100, rows: [] };

@@ -3,8 +3,8 @@ import { checkConnectorFields } from '../../src/domain/connector-field-check';
 import { DEFAULT_FIELD_MAPS } from '../../src/domain/field-map';
 import { AFAS_OPERATORS } from '../../src/ports/afas-client';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { afasFailure } from './support/afas-failure';
-import { PIETER, startHarness, type Harness } from './support/sandbox-harness';
+import { afasFailure } from '../support/afas-failure';
+import { PIETER, startHarness, type Harness } from '../support/afas-client-harness';
 
 describe('every AFAS endpoint against the sandbox', () => {
   let h: Harness;

@@ -1,5 +1,5 @@
-import { afasFailure } from './support/afas-failure';
-import { startHarness, type Harness } from './support/sandbox-harness';
+import { afasFailure } from '../support/afas-failure';
+import { startHarness, type Harness } from '../support/afas-client-harness';
 
 describe('each AFAS error, as the sandbox answers it', () => {
   let h: Harness;

@@ -1,7 +1,7 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
-import { afasFailure } from './support/afas-failure';
-import { JAN, startHarness, type Harness } from './support/sandbox-harness';
-import { everythingIn, expectNoSecrets } from './support/secret-free';
+import { afasFailure } from '../support/afas-failure';
+import { JAN, startHarness, type Harness } from '../support/afas-client-harness';
+import { everythingIn, expectNoSecrets } from '../support/secret-free';
 
 const KEYS = { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY };
 

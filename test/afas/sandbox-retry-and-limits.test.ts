@@ -1,6 +1,6 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
-import { afasFailure } from './support/afas-failure';
-import { JAN, startHarness, type Harness } from './support/sandbox-harness';
+import { afasFailure } from '../support/afas-failure';
+import { JAN, startHarness, type Harness } from '../support/afas-client-harness';
 
 describe('retries and the 8-in-flight limit against the sandbox', () => {
   let h: Harness;

@@ -1,8 +1,8 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import type { AfasError } from '../../src/domain/afas-error';
-import { afasFailure } from './support/afas-failure';
-import { JAN, startHarness, type Harness } from './support/sandbox-harness';
-import { everythingIn, expectNoSecrets } from './support/secret-free';
+import { afasFailure } from '../support/afas-failure';
+import { JAN, startHarness, type Harness } from '../support/afas-client-harness';
+import { everythingIn, expectNoSecrets } from '../support/secret-free';
 
 describe('no token, key or activation code ever leaves in an error or a log line', () => {
   let h: Harness;

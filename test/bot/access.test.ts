@@ -1,8 +1,8 @@
 import type { AccessEntry } from '../../src/domain/access-rule';
 import { DEFAULT_CONNECTION_ID } from '../../src/use-cases/register-default-connection';
 import { visibleText } from '../support/card-inspection';
-import { BotHarness, TENANT, type TestUser } from './bot-harness';
-import { activateByChat, invokeResponseOf, JAN, onlyCard, onlyText, validCards } from './transcript';
+import { BotHarness, TENANT, type TestUser } from '../support/bot-harness';
+import { activateByChat, invokeResponseOf, JAN, onlyCard, onlyText, validCards } from '../support/transcript';
 
 const JAN_AAD = 'aad-jan';
 const OWNER = { tenantId: TENANT, upn: 'olga.owner@contoso.nl', aadObjectId: null, displayName: 'Olga Owner', source: 'added' as const, addedBy: 'cli:root', addedAt: new Date('2026-03-01T00:00:00Z') };

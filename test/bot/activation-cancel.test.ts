@@ -1,5 +1,5 @@
-import { BotHarness, type TestUser } from './bot-harness';
-import { afasRequests, JAN, onlyText } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { afasRequests, JAN, onlyText } from '../support/transcript';
 
 const CANCELLED_EN = 'Activation cancelled. Type "activate" whenever you want to try again.';
 const CANCELLED_NL = 'Activeren geannuleerd. Typ "activeren" wanneer je het opnieuw wilt proberen.';

@@ -1,6 +1,6 @@
 import { actions, visibleText } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { afasRequests, JAN, onlyCard, onlyText, verbsOf } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { afasRequests, JAN, onlyCard, onlyText, verbsOf } from '../support/transcript';
 
 /** An 8-digit code that is not the one AFAS mailed. */
 function wrongCodeFor(code: string): string {

@@ -1,6 +1,6 @@
 import { visibleText } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { afasRequests, JAN, onlyCard, onlyText, verbsOf } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { afasRequests, JAN, onlyCard, onlyText, verbsOf } from '../support/transcript';
 
 const MINUTE = 60_000;
 

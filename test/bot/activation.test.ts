@@ -1,8 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { actions, nodesOfType, visibleText } from '../support/card-inspection';
 import { expectValidCard } from '../support/adaptive-card-validator';
-import { BotHarness, cardsOf } from './bot-harness';
-import { afasRequests, invokeResponseOf, JAN, onlyCard, onlyText, validCards, verbsOf } from './transcript';
+import { BotHarness, cardsOf } from '../support/bot-harness';
+import { afasRequests, invokeResponseOf, JAN, onlyCard, onlyText, validCards, verbsOf } from '../support/transcript';
 
 describe('activating with the code AFAS e-mails', () => {
   let h: BotHarness;

@@ -1,4 +1,4 @@
-import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import { CachedConnectorAuthentication } from '../../bot/cached-connector-auth';
 
@@ -21,10 +21,11 @@ describe('one Bot Connector client per service URL', () => {
 
   it('keeps the client of a request authenticated by the channel too (user turns and proactive sends share it)', async () => {
     const cached = auth();
-    const activity = { type: 'message', serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams' };
+    const activity = { type: 'message', serviceUrl: 'https://smba.trafficmanager.net/emea/', channelId: 'msteams' } as Activity;
     const result = await cached.authenticateRequest(activity, '');
-    const fromTurn: ConnectorClient = await result.connectorFactory.create(activity.serviceUrl, result.audience);
-    expect(await result.connectorFactory.create(activity.serviceUrl, result.audience)).toBe(fromTurn);
+    const factory = result.connectorFactory!;
+    const fromTurn: ConnectorClient = await factory.create(activity.serviceUrl, result.audience);
+    expect(await factory.create(activity.serviceUrl, result.audience)).toBe(fromTurn);
   });
 
   it('drops the oldest client past 64 service URLs', async () => {

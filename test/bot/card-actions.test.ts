@@ -1,8 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { actions, topLevelActionTitles, visibleText } from '../support/card-inspection';
 import { linkTarget } from '../support/open-links';
-import { INSITE, BotHarness, type TestUser } from './bot-harness';
-import { activateByChat, afasRequests, invokeResponseOf, JAN, onlyCard, PIETER } from './transcript';
+import { INSITE, BotHarness, type TestUser } from '../support/bot-harness';
+import { activateByChat, afasRequests, invokeResponseOf, JAN, onlyCard, PIETER } from '../support/transcript';
 
 /** The AFAS ids behind the "Open" buttons of a list card, in the order shown. */
 function openedIds(card: unknown): string[] {

@@ -1,7 +1,7 @@
 import { CATALOGUES } from '../../src/domain/i18n/translate';
 import { actions, topLevelActionTitles, visibleText } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { activateByChat, afasRequests, JAN, onlyCard, onlyText, verbsOf } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { activateByChat, afasRequests, JAN, onlyCard, onlyText, verbsOf } from '../support/transcript';
 
 type Locale = 'en-US' | 'nl-NL';
 

@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { actions, visibleText } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { activateByChat, afasRequests, everythingShown, invokeResponseOf, JAN, onlyCard, onlyText, validCards } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { activateByChat, afasRequests, everythingShown, invokeResponseOf, JAN, onlyCard, onlyText, validCards } from '../support/transcript';
 
 const EXPIRED_EN = 'Your activation has expired or was revoked in AFAS. Activate again to continue.';
 /** What a stack trace or a raw error looks like when it leaks into a reply. */

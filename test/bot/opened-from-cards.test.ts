@@ -1,7 +1,7 @@
 import { actions, visibleLines } from '../support/card-inspection';
 import { linkTarget, linkToken } from '../support/open-links';
-import { BotHarness, INSITE, PUBLIC_URL, type TestUser } from './bot-harness';
-import { activateByChat, JAN, onlyCard } from './transcript';
+import { BotHarness, INSITE, PUBLIC_URL, type TestUser } from '../support/bot-harness';
+import { activateByChat, JAN, onlyCard } from '../support/transcript';
 
 /** The "Open" buttons of a list card: title line shown for each item, and where its link goes. */
 function openLinks(card: unknown): string[] {

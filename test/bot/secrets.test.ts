@@ -1,6 +1,6 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
-import { BotHarness } from './bot-harness';
-import { everythingShown, JAN } from './transcript';
+import { BotHarness } from '../support/bot-harness';
+import { everythingShown, JAN } from '../support/transcript';
 
 /** The forms a token can leak in: as stored, its hex payload, and base64 as in the Authorization header. */
 function tokenForms(token: string): string[] {

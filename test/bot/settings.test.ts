@@ -1,8 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { DEFAULT_PREFERENCES } from '../../src/domain/user-preferences';
 import { actions, nodesOfType, topLevelActionTitles, visibleText } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { afasRequests, invokeResponseOf, onlyCard, onlyText, verbsOf } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { afasRequests, invokeResponseOf, onlyCard, onlyText, verbsOf } from '../support/transcript';
 
 type Form = Record<string, string>;
 

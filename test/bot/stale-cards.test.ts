@@ -1,6 +1,6 @@
 import { actions, visibleText } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { activateByChat, JAN, onlyCard, onlyText, PIETER } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { activateByChat, JAN, onlyCard, onlyText, PIETER } from '../support/transcript';
 
 const nextData = (card: unknown) => actions(card).find((a) => a.verb === 'list.page' && a.title === 'Next')?.data as Record<string, unknown>;
 

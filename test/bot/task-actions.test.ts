@@ -1,8 +1,8 @@
 import { workflowTaskFor } from '../../sandbox';
 import { cardPayloadBytes, CARD_PAYLOAD_BUDGET_BYTES } from '../../bot/cards/card-size';
 import { actions, visibleText, type FoundAction } from '../support/card-inspection';
-import { BotHarness, type TestUser } from './bot-harness';
-import { activateByChat, JAN, onlyCard, PIETER } from './transcript';
+import { BotHarness, type TestUser } from '../support/bot-harness';
+import { activateByChat, JAN, onlyCard, PIETER } from '../support/transcript';
 
 type ActData = { s: string; a: number | 'c'; g: string; reaction?: string };
 

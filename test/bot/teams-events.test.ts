@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { actions, visibleText } from '../support/card-inspection';
-import { BotHarness, TENANT, type TestUser } from './bot-harness';
-import { activateByChat, afasRequests, invokeResponseOf, JAN, onlyCard, validCards } from './transcript';
+import { BotHarness, TENANT, type TestUser } from '../support/bot-harness';
+import { activateByChat, afasRequests, invokeResponseOf, JAN, onlyCard, validCards } from '../support/transcript';
 
 const BOT = { id: '28:afas-bot', name: 'AFAS for Teams' };
 

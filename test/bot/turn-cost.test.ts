@@ -9,8 +9,8 @@ import { visibleText } from '../support/card-inspection';
 import { openTestCore } from '../support/test-core';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { TestUser } from './bot-harness';
-import { LOTTE, onlyCard } from './transcript';
+import { TestUser } from '../support/bot-harness';
+import { LOTTE, onlyCard } from '../support/transcript';
 
 /** The bot as main.ts composes it over a sandbox and the given database, with Lotte (no tasks yet) activated. */
 async function openRig(env: Record<string, string> = {}) {

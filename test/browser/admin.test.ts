@@ -4,8 +4,8 @@ import type { Frame, Page, Request } from 'playwright-core';
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from '../../src/dev/playground-identities';
 import type { RunningApp } from '../../src/main';
-import { startDemoApp } from '../http/app-harness';
-import { launchChromium, type Chromium } from './chromium';
+import { startDemoApp } from '../support/demo-app';
+import { launchChromium, type Chromium } from '../support/chromium';
 
 const JAN = 'jan.devries@horizon-groep.example';
 const FLEUR = 'fleur.bakker@horizon-groep.example';

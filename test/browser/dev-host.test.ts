@@ -1,7 +1,7 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import type { Page } from 'playwright-core';
-import { startTabApp, type TabApp } from '../http/tab-harness';
-import { launchChromium, type Chromium } from './chromium';
+import { startTabApp, type TabApp } from '../support/tab-harness';
+import { launchChromium, type Chromium } from '../support/chromium';
 
 const JAN = 'jan.devries@horizon-groep.example';
 

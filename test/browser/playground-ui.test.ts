@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import type { Locator, Page } from 'playwright-core';
-import { startDemoApp } from '../http/app-harness';
-import { launchChromium, type Chromium } from './chromium';
+import { startDemoApp } from '../support/demo-app';
+import { launchChromium, type Chromium } from '../support/chromium';
 
 jest.setTimeout(120_000);
 

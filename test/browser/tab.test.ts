@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { startTabApp, type TabApp } from '../http/tab-harness';
-import { launchChromium, type Chromium } from './chromium';
+import { startTabApp, type TabApp } from '../support/tab-harness';
+import { launchChromium, type Chromium } from '../support/chromium';
 
 const JAN = 'jan.devries@horizon-groep.example';
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { generateKeyPair } from 'jose';
 import { FakeChannelKeys } from '../fakes/fake-channel-keys';
-import { startDemoApp } from './app-harness';
+import { startDemoApp } from '../support/demo-app';
 
 const APP_ID = '0b6e1c3a-1f2d-4e5a-9b8c-7d6e5f4a3b2c';
 const TENANT_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';

@@ -1,7 +1,7 @@
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { visibleText, actions } from '../support/card-inspection';
-import { startDemoApp } from './app-harness';
+import { startDemoApp } from '../support/demo-app';
 
 const PIETER = 'pieter.visser@horizon-groep.example';
 const TENANT = 'tenant-http';

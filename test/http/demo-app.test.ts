@@ -1,5 +1,5 @@
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
-import { startDemoApp } from './app-harness';
+import { startDemoApp } from '../support/demo-app';
 
 describe('the product as npm start runs it', () => {
   it('in demo mode serves health, readiness, the sandbox mailbox and the embedded AFAS', async () => {

@@ -1,7 +1,7 @@
 import { FakeBotConnector } from '../fakes/fake-bot-connector';
 import { FakeClock } from '../fakes/fake-clock';
 import { visibleText } from '../support/card-inspection';
-import { startDemoApp } from './app-harness';
+import { startDemoApp } from '../support/demo-app';
 
 const JAN = 'jan.devries@horizon-groep.example';
 const TENANT = 'tenant-notify';

@@ -6,7 +6,7 @@ import { OpenedItems } from '../../src/use-cases/opened-items';
 import type { OpenTracking } from '../../src/use-cases/open-tracking';
 import { linkToken } from '../support/open-links';
 import { workItem } from '../support/work-items';
-import { startTabApp, type TabApp } from './tab-harness';
+import { startTabApp, type TabApp } from '../support/tab-harness';
 
 const JAN = { tenantId: 'tenant-contoso', aadObjectId: 'aad-jan' };
 const ITEM = workItem({ id: 'task-1', unread: true });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PostgresDriver } from '../../src/storage/postgres-driver';
-import { startDemoApp } from './app-harness';
-import { startTabApp, type TabApp } from './tab-harness';
+import { startDemoApp } from '../support/demo-app';
+import { startTabApp, type TabApp } from '../support/tab-harness';
 
 async function devToken(origin: string, person = 0): Promise<string> {
   const response = await fetch(`${origin}/dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ person }) });

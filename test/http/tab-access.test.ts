@@ -1,5 +1,5 @@
 import { DEFAULT_CONNECTION_ID } from '../../src/use-cases/register-default-connection';
-import { startTabApp, type TabApp } from './tab-harness';
+import { startTabApp, type TabApp } from '../support/tab-harness';
 
 const TENANT = 'a5a5a5a5-0000-4000-8000-000000000001';
 const OWNER = { tenantId: TENANT, upn: 'olga.owner@horizon-groep.example', aadObjectId: null, displayName: 'Olga Owner', source: 'added' as const, addedBy: 'cli:root', addedAt: new Date('2026-03-01T00:00:00Z') };

@@ -1,4 +1,4 @@
-import { startTabApp, type TabApp } from './tab-harness';
+import { startTabApp, type TabApp } from '../support/tab-harness';
 
 const JAN = 'jan.devries@horizon-groep.example';
 const FLEUR = 'fleur.bakker@horizon-groep.example';

@@ -1,6 +1,6 @@
 import { generateKeyPair, SignJWT } from 'jose';
-import { startTabApp, type TabApp } from './tab-harness';
-import { APP_ID, AUDIENCE, entraToken, FakeKeyServer, OTHER_TENANT, signingKey, TENANT, type SigningKey } from './sso-keys';
+import { startTabApp, type TabApp } from '../support/tab-harness';
+import { APP_ID, AUDIENCE, entraToken, FakeKeyServer, OTHER_TENANT, signingKey, TENANT, type SigningKey } from '../support/sso-keys';
 
 const JAN = 'jan.devries@horizon-groep.example';
 

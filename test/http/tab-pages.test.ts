@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { startTabApp, type TabApp } from './tab-harness';
+import { startTabApp, type TabApp } from '../support/tab-harness';
 
 /** A raw request, so tests can send headers fetch would not (Host) and see the bytes as sent. */
 function raw(origin: string, path: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {

@@ -1,5 +1,5 @@
 import { PLAYGROUND_PEOPLE } from '../../src/dev/playground-identities';
-import { startDemoApp } from '../http/app-harness';
+import { startDemoApp } from '../support/demo-app';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { actions, visibleText } from '../support/card-inspection';
 import { PlaygroundDriver, type PlaygroundActivity } from '../support/playground-driver';

@@ -1,4 +1,4 @@
-import { SandboxHarness } from './sandbox-harness';
+import { SandboxHarness } from '../support/sandbox-http';
 
 const JAN = '12345.jdevries';
 const ENDPOINTS = ['/connectors/Teams_Tasks', '/metainfo', '/metainfo/get/Teams_Tasks', '/ProfitVersion'];

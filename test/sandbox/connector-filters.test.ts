@@ -1,5 +1,5 @@
 import { FakeClock } from '../fakes/fake-clock';
-import { SandboxHarness, query } from './sandbox-harness';
+import { SandboxHarness, query } from '../support/sandbox-http';
 
 /** Four tasks for Lotte Smit (who has none of her own), chosen so every operator tells them apart. */
 const LOTTE = '12345.lsmit';

@@ -1,6 +1,6 @@
 import { MAX_CELLS, TASK_FIELDS } from '../../sandbox';
 import { FakeClock } from '../fakes/fake-clock';
-import { SandboxHarness, query } from './sandbox-harness';
+import { SandboxHarness, query } from '../support/sandbox-http';
 
 const PIETER = '12345.pvisser'; // 130 tasks
 const LOTTE = '12345.lsmit'; // none of her own

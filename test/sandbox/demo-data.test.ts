@@ -2,7 +2,7 @@ import { euro } from '../../sandbox/demo-vocabulary';
 import { parseAfasDate } from '../../src/domain/amsterdam-time';
 import { AfasSandbox, DEMO_USERS, TASK_FIELDS } from '../../sandbox';
 import { FakeClock } from '../fakes/fake-clock';
-import { SandboxHarness } from './sandbox-harness';
+import { SandboxHarness } from '../support/sandbox-http';
 
 const NOW = '2026-03-02T10:00:00Z';
 const WIRE_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;

@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { KEYS, SandboxHarness } from './sandbox-harness';
+import { KEYS, SandboxHarness } from '../support/sandbox-http';
 
 const JAN = '12345.jdevries';
 

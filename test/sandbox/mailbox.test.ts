@@ -1,6 +1,6 @@
 import { renderMailboxPage } from '../../sandbox/mailbox-page';
 import { FakeClock } from '../fakes/fake-clock';
-import { KEYS, SandboxHarness } from './sandbox-harness';
+import { KEYS, SandboxHarness } from '../support/sandbox-http';
 
 describe('the demo mailbox', () => {
   let clock: FakeClock;

@@ -1,5 +1,5 @@
 import { SIGNAL_FIELDS, TASK_FIELDS } from '../../sandbox';
-import { SandboxHarness } from './sandbox-harness';
+import { SandboxHarness } from '../support/sandbox-http';
 
 describe('metainfo', () => {
   let h: SandboxHarness;

@@ -1,7 +1,7 @@
 import { createServer, plugins, type Server } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { AfasSandbox } from '../../sandbox';
-import { KEYS, authorization } from './sandbox-harness';
+import { KEYS, authorization } from '../support/sandbox-http';
 
 const PREFIX = '/sandbox/afas/ProfitRestServices';
 

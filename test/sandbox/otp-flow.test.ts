@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '../../sandbox';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
-import { KEYS, SandboxHarness, authorization } from './sandbox-harness';
+import { KEYS, SandboxHarness, authorization } from '../support/sandbox-http';
 
 const JAN = DEMO_USERS[0];
 const TOKEN_WIRE = /^<token><version>1<\/version><data>[0-9A-Fa-f]{64}<\/data><\/token>\r\n$/;

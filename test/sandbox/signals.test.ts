@@ -3,7 +3,7 @@ import { parseConfig } from '../../src/config';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'restify';
 import { FakeClock } from '../fakes/fake-clock';
-import { SandboxHarness, authorization } from './sandbox-harness';
+import { SandboxHarness, authorization } from '../support/sandbox-http';
 
 describe('signal generation', () => {
   let clock: FakeClock;

@@ -1,5 +1,5 @@
 import { WORKFLOW_TASKS, workflowTaskFor } from '../../sandbox';
-import { authorization, SandboxHarness } from './sandbox-harness';
+import { authorization, SandboxHarness } from '../support/sandbox-http';
 
 const JAN = 'jan.devries@horizon-groep.example';
 const FLEUR = 'fleur.bakker@horizon-groep.example';

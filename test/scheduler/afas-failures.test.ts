@@ -1,5 +1,5 @@
 import { visibleText, actions } from '../support/card-inspection';
-import { FLEUR, JAN, MINUTE, NotificationHarness } from './notification-harness';
+import { FLEUR, JAN, MINUTE, NotificationHarness } from '../support/notification-harness';
 
 describe('when AFAS fails during polling', () => {
   let h: NotificationHarness;

@@ -2,7 +2,7 @@ import type { Notification } from '../../src/domain/notification';
 import type { DeliveryLedger } from '../../src/ports/delivery-ledger';
 import type { Notifier } from '../../src/ports/notifier';
 import { visibleText } from '../support/card-inspection';
-import { JAN, MINUTE, NotificationHarness } from './notification-harness';
+import { JAN, MINUTE, NotificationHarness } from '../support/notification-harness';
 
 const isItem = (n: Notification): boolean => n.content.type === 'item';
 

@@ -1,6 +1,6 @@
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { topLevelActionTitles, visibleText } from '../support/card-inspection';
-import { JAN, LOTTE, MINUTE, NotificationHarness } from './notification-harness';
+import { JAN, LOTTE, MINUTE, NotificationHarness } from '../support/notification-harness';
 
 const HOUR = 60 * MINUTE;
 const iso = (ms: number) => new Date(ms).toISOString();

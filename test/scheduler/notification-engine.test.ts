@@ -1,7 +1,7 @@
 import { createEmbeddedNotificationEngine } from '../../src/scheduler/embedded-notification-engine';
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { actions, topLevelActionTitles, visibleText } from '../support/card-inspection';
-import { FLEUR, INSITE, JAN, LOTTE, MINUTE, NotificationHarness } from './notification-harness';
+import { FLEUR, INSITE, JAN, LOTTE, MINUTE, NotificationHarness } from '../support/notification-harness';
 
 describe('polling AFAS and sending proactive cards', () => {
   let h: NotificationHarness;

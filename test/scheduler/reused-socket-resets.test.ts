@@ -1,4 +1,4 @@
-import { FLEUR, JAN, LOTTE, MINUTE, NotificationHarness } from './notification-harness';
+import { FLEUR, JAN, LOTTE, MINUTE, NotificationHarness } from '../support/notification-harness';
 
 describe('proactive sends on a kept-alive connection the Bot Connector has just closed', () => {
   let h: NotificationHarness;

@@ -1,6 +1,6 @@
 import { expectValidCard } from '../support/adaptive-card-validator';
 import { visibleText } from '../support/card-inspection';
-import { JAN, MINUTE, NotificationHarness } from './notification-harness';
+import { JAN, MINUTE, NotificationHarness } from '../support/notification-harness';
 
 describe('what the Teams connector answers to proactive sends', () => {
   let h: NotificationHarness;

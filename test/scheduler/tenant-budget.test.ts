@@ -1,7 +1,7 @@
 import { baselineId } from '../../src/domain/notification';
 import { FakeWorkItemSource } from '../fakes/fake-work-item-source';
 import { workItem } from '../support/work-items';
-import { MINUTE, NotificationHarness, TENANT } from './notification-harness';
+import { MINUTE, NotificationHarness, TENANT } from '../support/notification-harness';
 
 const USERS = 1000;
 const TENANT_BUDGET = 50;

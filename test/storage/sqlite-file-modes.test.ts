@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AesGcmSecretBox } from '../../src/secrets/aes-gcm-secret-box';
 import { openStorage, SQLITE_FILE_NAME } from '../../src/storage/open-storage';
 import { SqliteDriver } from '../../src/storage/sqlite-driver';
-import { startDemoApp } from '../http/app-harness';
+import { startDemoApp } from '../support/demo-app';
 import { RecordingLogger } from '../fakes/recording-logger';
 
 const secretBox = new AesGcmSecretBox({ current: Buffer.alloc(32, 3) });

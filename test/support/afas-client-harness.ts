@@ -1,8 +1,8 @@
-import { AfasSandbox } from '../../../sandbox';
-import { AxiosAfasClientFactory, type AxiosAfasClientFactoryOptions } from '../../../src/afas/axios-afas-client-factory';
-import type { AfasAuth, AfasClient } from '../../../src/ports/afas-client';
-import { FakeClock } from '../../fakes/fake-clock';
-import { RecordingLogger } from '../../fakes/recording-logger';
+import { AfasSandbox } from '../../sandbox';
+import { AxiosAfasClientFactory, type AxiosAfasClientFactoryOptions } from '../../src/afas/axios-afas-client-factory';
+import type { AfasAuth, AfasClient } from '../../src/ports/afas-client';
+import { FakeClock } from '../fakes/fake-clock';
+import { RecordingLogger } from '../fakes/recording-logger';
 
 export const PIETER = 'pieter.visser@horizon-groep.example';
 export const JAN = 'jan.devries@horizon-groep.example';

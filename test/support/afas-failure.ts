@@ -1,4 +1,4 @@
-import { AfasError } from '../../../src/domain/afas-error';
+import { AfasError } from '../../src/domain/afas-error';
 
 /** The AfasError a call rejects with; anything else (or success) fails the test. */
 export async function afasFailure(promise: Promise<unknown>): Promise<AfasError> {

@@ -3,7 +3,7 @@ import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { AppError } from '../../src/domain/app-error';
 import { HttpAdminApi } from '../../tab/admin/admin-api';
 import { TabApiError } from '../../tab/api-client';
-import { AdminHarness, PEOPLE, SECRET_API_KEY, SECRET_ENV_KEY, TENANT_A, type Person } from '../admin/admin-harness';
+import { AdminHarness, PEOPLE, SECRET_API_KEY, SECRET_ENV_KEY, TENANT_A, type Person } from '../support/admin-harness';
 
 /**
  * The tab's admin client against the real admin API (restify, SQLite, the AFAS sandbox): every
