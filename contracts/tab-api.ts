@@ -31,6 +31,8 @@ export const itemSchema = z.object({
   type: z.optional(z.nullable(z.string())),
   /** Where a click goes: the item's deep link or the default tasks URL, decided by the server. */
   url: z.string(),
+  /** A task's dossier item: what its actions are asked for by (/api/tab/tasks/:subjectId/actions). */
+  subjectId: z.optional(z.nullable(z.string())),
 });
 export type ItemView = z.infer<typeof itemSchema>;
 

@@ -12,6 +12,7 @@ import {
   type PreferencesResponse,
   type TileResponse,
 } from '../contracts/tab-api';
+import { actResultSchema, taskActionsSchema, type ActRequest, type ActResultResponse, type TaskActionsResponse } from '../contracts/tab-task-actions';
 
 /** What the tab asks its server. Implemented over HTTP below; tests use a fake. */
 export interface TabApi {
@@ -22,6 +23,10 @@ export interface TabApi {
   setFirstList(list: ListKind): Promise<PreferencesResponse>;
   /** The user opened this item from the tab: it shows as read from now on. */
   markOpened(kind: ListKind, id: string): Promise<void>;
+  /** A task's actions as AFAS offers them to this user now. */
+  taskActions(subjectId: string): Promise<TaskActionsResponse>;
+  /** One click on an offered action (or "send reaction only"). */
+  actOnTask(request: ActRequest): Promise<ActResultResponse>;
 }
 
 /** A call that did not succeed. `status` 0 = the server was not reached or answered nonsense. */
@@ -120,5 +125,13 @@ export class HttpTabApi implements TabApi {
 
   async markOpened(kind: ListKind, id: string): Promise<void> {
     await callApi(this.options, 'POST', '/api/tab/opened', { kind, id }, noContentSchema);
+  }
+
+  taskActions(subjectId: string): Promise<TaskActionsResponse> {
+    return callApi(this.options, 'GET', `/api/tab/tasks/${encodeURIComponent(subjectId)}/actions`, undefined, taskActionsSchema);
+  }
+
+  actOnTask(request: ActRequest): Promise<ActResultResponse> {
+    return callApi(this.options, 'POST', '/api/tab/tasks/act', request, actResultSchema);
   }
 }

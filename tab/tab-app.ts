@@ -6,6 +6,8 @@ import { ActivationFlow } from './activation-flow';
 import type { HostContext, HostTheme, TabHost } from './host';
 import { languageFromLocale, resolveLanguage, translate, type Language } from './i18n';
 import { ListMemory } from './list-memory';
+import { TaskActionsFlow } from './task-actions-flow';
+import type { ActOutcomeText } from './views/task-result-text';
 import { RefreshSchedule } from './refresh-schedule';
 import type { Timers } from './timers';
 import { activationView, type ActivationModel } from './views/activation-views';
@@ -53,6 +55,7 @@ export class TabApp {
   private readonly admin: AdminAccess;
   private readonly schedule: RefreshSchedule;
   private readonly listMemory: ListMemory;
+  private readonly taskActions: TaskActionsFlow;
 
   constructor(private readonly deps: TabAppDeps) {
     this.schedule = new RefreshSchedule({
@@ -66,6 +69,16 @@ export class TabApp {
     });
     this.listMemory = new ListMemory(deps.win, deps.requestedList);
     this.admin = new AdminAccess({ api: deps.admin, view: () => this.view() });
+    this.taskActions = new TaskActionsFlow({
+      api: deps.api,
+      lang: () => this.lang,
+      now: deps.now,
+      show: (_panel, focusKey) => {
+        if (this.screen.kind === 'tile') this.show(this.screen, focusKey);
+      },
+      acted: (itemId, outcome) => this.taskActed(itemId, outcome),
+      activationNeeded: () => void this.load(null),
+    });
   }
 
   async start(): Promise<void> {
@@ -163,6 +176,8 @@ export class TabApp {
     this.lang = resolveLanguage(data.language, this.context?.locale ?? this.deps.win.navigator.language);
     const previous = this.screen.kind === 'tile' ? this.screen.model : null;
     const list = previous?.list ?? this.listMemory.read() ?? this.deps.requestedList ?? data.firstList;
+    const panel = this.taskActions.panel;
+    if (panel && !(data.tasks.ok && data.tasks.items.some((i) => i.id === panel.itemId))) this.taskActions.dismiss();
     this.show({ kind: 'tile', model: { data, list, refreshing: false, updatedAt: this.deps.now(), notice: notice ?? null, shown: previous?.shown ?? TILE_PAGE_SIZE, filter: previous?.filter ?? NO_FILTER } });
   }
 
@@ -184,8 +199,8 @@ export class TabApp {
     const target = focusInput ? root.querySelector<HTMLElement>('input.text-input') : focusKey ? findByFocusKey(root, focusKey) : null;
     target?.focus({ preventScroll: true });
     // The view is rebuilt on every keystroke in the filter: the caret stays at the end of what was typed.
-    if (target?.matches('input[type="search"]')) {
-      const input = target as HTMLInputElement;
+    if (target?.matches('input[type="search"], textarea')) {
+      const input = target as HTMLInputElement | HTMLTextAreaElement;
       input.setSelectionRange(input.value.length, input.value.length);
     }
   }
@@ -211,6 +226,13 @@ export class TabApp {
           onShowMore: () => this.showMore(),
           onOpenItem: (kind, id) => this.markOpened(kind, id),
           onFilter: (filter) => this.setFilter(filter),
+          taskActions: {
+            panel: this.taskActions.panel,
+            onToggle: (item) => void this.taskActions.toggle({ id: item.id, subjectId: item.subjectId, title: item.title }),
+            onText: (text) => this.taskActions.setText(text),
+            onAct: (action) => void this.taskActions.act(action),
+            onClose: () => this.taskActions.close(),
+          },
         });
     }
   }
@@ -237,6 +259,21 @@ export class TabApp {
       this.updateTile({ data: { ...data, [key]: { ...view, items, unread: Math.max(0, view.unread - 1) } } });
     }
     this.deps.api.markOpened(kind, id).catch((error: unknown) => console.warn('could not remember the opened item', error));
+  }
+
+  /** After a click on a task's action: the outcome above the list; a task AFAS no longer has for the user leaves it. */
+  private taskActed(itemId: string, outcome: ActOutcomeText): void {
+    if (this.screen.kind !== 'tile') return;
+    const model = this.screen.model;
+    const notice: MessagePanel = { text: outcome.text, tone: outcome.tone };
+    const tasks = model.data.tasks;
+    if (!outcome.leavesList || !tasks.ok) return this.show({ kind: 'tile', model: { ...model, notice } }, `task-toggle-${itemId}`);
+    const index = tasks.items.findIndex((i) => i.id === itemId);
+    const items = tasks.items.filter((i) => i.id !== itemId);
+    const unread = tasks.items[index]?.unread ? tasks.unread - 1 : tasks.unread;
+    const next = index < 0 ? undefined : items[Math.min(index, items.length - 1)];
+    const left = { ...tasks, items, total: Math.max(0, tasks.total - (index < 0 ? 0 : 1)), unread: Math.max(0, unread) };
+    this.show({ kind: 'tile', model: { ...model, notice, data: { ...model.data, tasks: left } } }, next ? `item-${next.id}` : 'refresh');
   }
 
   /** A narrower (or wider) list starts again at its first TILE_PAGE_SIZE items. */

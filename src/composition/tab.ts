@@ -69,6 +69,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
     requestActivationCode: useCases.requestActivationCode,
     confirmActivationCode: useCases.confirmActivationCode,
     setFirstList: useCases.setFirstList,
+    taskActions: { listTaskActions: useCases.listTaskActions, actOnTask: useCases.actOnTask },
     clock,
     logger,
   });

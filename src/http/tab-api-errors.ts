@@ -43,6 +43,7 @@ export function tabProblem(error: unknown, now: Date): TabProblem | null {
       };
     case 'activation_too_many_attempts':
     case 'activation_not_started':
+    case 'activation_needed':
       return { status: 409, body: { code: error.code } };
     case 'no_connection':
     case 'access_denied':

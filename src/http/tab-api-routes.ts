@@ -19,6 +19,7 @@ import { sendJson, tabProblem } from './tab-api-errors';
 import { isExpectedFailure } from '../domain/user-facing-failure';
 import { failureView } from './tab-failure';
 import { tileView } from './tab-views';
+import { registerTabTaskActionRoutes, type TabTaskActionDeps } from './tab-task-action-routes';
 
 export interface TabApiDeps {
   readonly validator: SsoTokenValidator;
@@ -31,6 +32,8 @@ export interface TabApiDeps {
   readonly setFirstList: SetFirstList;
   /** Items opened from the tab show as read from then on (AFAS does not learn it). */
   readonly opened: OpenedItems;
+  /** Acting on AFAS tasks from the tab (`/api/tab/tasks/*`). */
+  readonly taskActions: Omit<TabTaskActionDeps, 'logger'>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -88,6 +91,7 @@ export function registerTabApiRoutes(server: Server, deps: TabApiDeps): void {
     const saved = await deps.setFirstList.execute(user, parse(preferencesBody, req).firstList);
     return { status: 200, body: { firstList: saved.firstList } };
   }));
+  registerTabTaskActionRoutes(server, route, { ...deps.taskActions, logger: deps.logger });
 }
 
 /** The tile, or the activation step to show instead, or why the tab cannot work for this user. */

@@ -35,5 +35,5 @@ function listView(outcome: TileList, now: Date): ListView {
 }
 
 function itemView(item: WorkItem, connection: AfasConnection): ItemView {
-  return { id: item.id, title: item.title, from: item.from, date: item.date?.toISOString() ?? null, unread: item.unread, type: item.type, url: itemUrl(item, connection) };
+  return { id: item.id, title: item.title, from: item.from, date: item.date?.toISOString() ?? null, unread: item.unread, type: item.type, url: itemUrl(item, connection), ...(item.kind === 'task' && item.subjectId ? { subjectId: item.subjectId } : {}) };
 }

@@ -1,19 +1,29 @@
 import type { ItemView } from '../../contracts/tab-api';
 import { itemDate, translate } from '../i18n';
 import { el, safeHttpUrl, srOnly, type ViewContext } from './dom';
+import { taskPanel, taskToggle, type TaskActionHandlers } from './task-actions-view';
 
 /**
  * One list's items. Each is a link (Enter opens it, the browser shows where it goes) whose click
  * goes through the host, as Teams wants links out of a tab to be opened.
  */
-export function itemList(ctx: ViewContext, items: readonly ItemView[], onOpen: (url: string, item: ItemView) => void): HTMLUListElement {
-  return el(ctx.doc, 'ul', { className: 'items' }, items.map((item) => el(ctx.doc, 'li', {}, [itemLink(ctx, item, onOpen)])));
+export function itemList(ctx: ViewContext, items: readonly ItemView[], onOpen: (url: string, item: ItemView) => void, taskActions?: TaskActionHandlers): HTMLUListElement {
+  return el(ctx.doc, 'ul', { className: 'items' }, items.map((item) => {
+    const toggle = taskActions ? taskToggle(ctx, item, titleOf(ctx, item), taskActions) : null;
+    if (!toggle || !taskActions) return el(ctx.doc, 'li', {}, [itemLink(ctx, item, onOpen)]);
+    const panel = taskActions.panel?.itemId === item.id ? taskPanel(ctx, taskActions.panel, taskActions) : null;
+    return el(ctx.doc, 'li', {}, [el(ctx.doc, 'div', { className: 'item-row' }, [itemLink(ctx, item, onOpen), toggle]), panel]);
+  }));
+}
+
+function titleOf(ctx: ViewContext, item: ItemView): string {
+  return item.title.trim() === '' ? translate(ctx.lang, 'list.untitled') : item.title;
 }
 
 function itemLink(ctx: ViewContext, item: ItemView, onOpen: (url: string, item: ItemView) => void): HTMLElement {
   const { doc, lang } = ctx;
   const url = safeHttpUrl(item.url);
-  const title = item.title.trim() === '' ? translate(lang, 'list.untitled') : item.title;
+  const title = titleOf(ctx, item);
   const meta = [item.from ? translate(lang, 'list.from', { name: item.from }) : null, item.date ? itemDate(lang, new Date(item.date), ctx.now) : null].filter((part): part is string => part !== null);
   const children = [
     el(doc, 'span', { className: item.unread ? 'dot dot-unread' : 'dot', attrs: { 'aria-hidden': 'true' } }),

@@ -6,6 +6,7 @@ import { itemList } from './item-list';
 import { filterBar, filterCount, filterItems, isFiltering, type ListFilter } from './list-filter';
 import { listSwitch, PANEL_ID, tabId } from './list-switch';
 import { messagePanel, retryAction, type MessagePanel } from './status-views';
+import type { TaskActionHandlers } from './task-actions-view';
 
 export type TileData = Extract<TileResponse, { state: 'tile' }>;
 
@@ -31,6 +32,8 @@ export interface TileHandlers {
   onShowFirst(first: boolean): void;
   onShowMore(): void;
   onFilter(filter: ListFilter): void;
+  /** Acting on tasks (the task list only). */
+  readonly taskActions?: TaskActionHandlers;
 }
 
 const LISTS: Readonly<Record<ListKind, { readonly key: 'tasks' | 'signals'; readonly other: ListKind }>> = { task: { key: 'tasks', other: 'signal' }, signal: { key: 'signals', other: 'task' } };
@@ -104,7 +107,7 @@ function listBody(ctx: ViewContext, model: TileModel, view: ListView, handlers: 
     handlers.onOpen(url);
     handlers.onOpenItem(model.list, item.id);
   };
-  return [bar, count, itemList(ctx, matching.slice(0, model.shown), openItem), showMore, beyondLine(ctx, view.total - view.items.length, view.truncated === true, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
+  return [bar, count, itemList(ctx, matching.slice(0, model.shown), openItem, model.list === 'task' ? handlers.taskActions : undefined), showMore, beyondLine(ctx, view.total - view.items.length, view.truncated === true, model.data.openAfasUrl, handlers)].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 
 /**

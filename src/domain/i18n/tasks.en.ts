@@ -25,4 +25,12 @@ export const tasksEn = {
   'tasks.text.tooLong': 'Your reaction is longer than {max} characters. Shorten it and try again; nothing was sent.',
   'tasks.text.controlCharacters': 'Your reaction contains characters AFAS cannot take. Remove them and try again; nothing was sent.',
   'tasks.text.required': 'Type a reaction first; nothing was sent.',
+  'tasks.tab.open': 'Act',
+  'tasks.tab.openLabel': 'Act on {title}',
+  'tasks.tab.close': 'Close',
+  'tasks.tab.panelLabel': 'Actions for {title}',
+  'tasks.tab.loading': 'Asking AFAS what you can do with this task…',
+  'tasks.tab.sending': 'Sending to AFAS…',
+  'tasks.tab.noActions': 'AFAS offers no actions on this task here. Open it in AFAS to handle it.',
+  'tasks.tab.textKept': 'Your reaction is still here: try again when you are ready.',
 } as const;

@@ -27,4 +27,12 @@ export const tasksNl: Readonly<Record<keyof typeof tasksEn, string>> = {
   'tasks.text.tooLong': 'Je reactie is langer dan {max} tekens. Maak hem korter en probeer het opnieuw; er is niets verstuurd.',
   'tasks.text.controlCharacters': 'Je reactie bevat tekens die AFAS niet aanneemt. Haal ze weg en probeer het opnieuw; er is niets verstuurd.',
   'tasks.text.required': 'Typ eerst een reactie; er is niets verstuurd.',
+  'tasks.tab.open': 'Afhandelen',
+  'tasks.tab.openLabel': '{title} afhandelen',
+  'tasks.tab.close': 'Sluiten',
+  'tasks.tab.panelLabel': 'Acties voor {title}',
+  'tasks.tab.loading': 'AFAS wordt gevraagd wat je met deze taak kunt doen…',
+  'tasks.tab.sending': 'Bezig met versturen naar AFAS…',
+  'tasks.tab.noActions': 'AFAS biedt hier geen acties voor deze taak. Open hem in AFAS om hem af te handelen.',
+  'tasks.tab.textKept': 'Je reactie staat er nog: probeer het opnieuw wanneer je zover bent.',
 };

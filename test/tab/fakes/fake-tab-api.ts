@@ -1,5 +1,6 @@
 import { TabApiError, type TabApi } from '../../../tab/api-client';
 import type { ActivatedResponse, ApiProblem, CodeSentResponse, ListKind, PreferencesResponse, TileResponse } from '../../../contracts/tab-api';
+import type { ActRequest, ActResultResponse, TaskActionsResponse } from '../../../contracts/tab-task-actions';
 
 type Answer<T> = T | TabApiError | (() => T | TabApiError);
 
@@ -10,6 +11,9 @@ export class FakeTabApi implements TabApi {
   readonly codeRequests: Answer<CodeSentResponse>[] = [];
   readonly confirmations: Answer<ActivatedResponse>[] = [];
   readonly firstLists: Answer<PreferencesResponse>[] = [];
+  readonly taskActionAnswers: Answer<TaskActionsResponse>[] = [];
+  readonly actAnswers: Answer<ActResultResponse>[] = [];
+  readonly acts: ActRequest[] = [];
   /** Resolves the next tile call only when released (to see the tab while it waits). */
   holdTiles = false;
   private releases: (() => void)[] = [];
@@ -42,6 +46,17 @@ export class FakeTabApi implements TabApi {
 
   async markOpened(kind: ListKind, id: string): Promise<void> {
     this.calls.push(`markOpened ${kind} ${id}`);
+  }
+
+  async taskActions(subjectId: string): Promise<TaskActionsResponse> {
+    this.calls.push(`taskActions ${subjectId}`);
+    return take(this.taskActionAnswers, 'taskActions');
+  }
+
+  async actOnTask(request: ActRequest): Promise<ActResultResponse> {
+    this.calls.push(`actOnTask ${request.subjectId} ${request.action}`);
+    this.acts.push(request);
+    return take(this.actAnswers, 'actOnTask');
   }
 
   release(): void {
