@@ -5,6 +5,8 @@ import { AfasEnvironmentError, insiteUrlFor, normaliseBaseUrl, resolveAfasEnviro
 import type { ConfiguredConnectionSettings, ConnectionSecrets } from './domain/afas-connection';
 import { AppError } from './domain/app-error';
 import { DEPRECATED_CONFIG_KEYS, INHERITED_ENV_KEYS } from './config-keys';
+import { type AfasOAuthConfig, parseAfasOAuth } from './config-oauth';
+import { DEMO_OAUTH_CLIENT } from './domain/demo-oauth-client';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
@@ -33,6 +35,8 @@ export interface AppConfig {
   readonly demo: boolean;
   /** Null in demo mode (the sandbox is the connection) or when AFAS is only configured per tenant by admins. */
   readonly afas: AfasConnectionConfig | null;
+  /** How the default connection's users authenticate (AFAS_AUTH_MODE, AFAS_OAUTH_*). */
+  readonly afasOAuth: AfasOAuthConfig;
   /** AFAS_ALLOWED_BASE_URLS, normalised: base URLs other than AFAS Online that app owners may give a connection. */
   readonly afasAllowedBaseUrls: readonly string[];
   readonly afasTimeoutMs: number;
@@ -171,6 +175,7 @@ export function parseConfig(env: Env): AppConfig {
     },
     demo,
     afas,
+    afasOAuth: parseAfasOAuth(read, demo ? DEMO_OAUTH_CLIENT : null, problems),
     afasAllowedBaseUrls: read('AFAS_ALLOWED_BASE_URLS', BASE_URL_LIST, []),
     afasTimeoutMs: read('AFAS_TIMEOUT_MS', z.coerce.number().int().min(1000).max(900_000), 30_000),
     afasMaxRows: read('AFAS_MAX_ROWS', z.coerce.number().int().min(1).max(10_000), 500),

@@ -5,7 +5,7 @@ import { BOT_FRAMEWORK_OPENID_METADATA_URL, JoseBotTokenVerifier } from './auth/
 import { composeBotServices } from './composition/bot-services';
 import { configuredOwners } from './composition/configured-owners';
 import { openCore, type CoreOverrides } from './composition/core';
-import { registerConfiguredConnection, SANDBOX_PREFIX } from './composition/default-connection';
+import { registerConfiguredConnection, registerSandboxOAuthClient, SANDBOX_PREFIX } from './composition/default-connection';
 import { DeferredWakeUp } from './composition/deferred-wake-up';
 import { composeProductNotifications } from './composition/notification-stack';
 import { composeTab } from './composition/tab';
@@ -61,6 +61,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     ? new AfasSandbox({ clock, logger: logger.child({ component: 'sandbox' }), autoProvisionUsers: true, signalIntervalMs: config.sandbox.signalIntervalMs })
     : null;
   sandbox?.registerRoutes(http.restify, SANDBOX_PREFIX);
+  if (sandbox) registerSandboxOAuthClient(sandbox, config);
 
   const wakeUp = new DeferredWakeUp();
   const useCases = buildUseCases(core, { notifications: wakeUp });

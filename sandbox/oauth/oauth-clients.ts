@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import { DEMO_OAUTH_CLIENT } from '../../src/domain/demo-oauth-client';
 
 /** The demo app connector's OAuth client, accepted unless a test registers others. Opens nothing real. */
-export const DEMO_OAUTH_CLIENT_ID = 'afas-for-teams-demo';
-export const DEMO_OAUTH_CLIENT_SECRET = 'demo-oauth-secret-5de7a1f0c4b2e9d8';
+export const DEMO_OAUTH_CLIENT_ID = DEMO_OAUTH_CLIENT.clientId;
+export const DEMO_OAUTH_CLIENT_SECRET = DEMO_OAUTH_CLIENT.clientSecret;
 
 /** An OAuth client as AFAS knows it on the app connector: its secret and the redirect URIs registered for it. */
 export interface OAuthClientRegistration {

@@ -1,4 +1,6 @@
-import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
+import { type AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
+import { oauthRedirectUri } from '../domain/afas-auth-mode';
+import { DEFAULT_CONNECTION_ID } from '../use-cases/register-default-connection';
 import type { AppConfig } from '../config';
 import { registerDefaultConnection, type DefaultConnectionInput } from '../use-cases/register-default-connection';
 import type { Core } from './core';
@@ -14,7 +16,16 @@ export async function registerConfiguredConnection(core: Core, port: number): Pr
   const input = defaultConnectionInput(core.config, port);
   if (!input) return false;
   await registerDefaultConnection(core.storage.connections, core.clock, input);
+  const { authMode, clientId, clientSecret, scope } = core.config.afasOAuth;
+  await core.storage.connectionOAuth.save(DEFAULT_CONNECTION_ID, { authMode, clientId, scope }, core.clock.now(), clientSecret);
   return true;
+}
+
+/** Demo mode: the sandbox's app connector knows the configured OAuth client and our one redirect URI. */
+export function registerSandboxOAuthClient(sandbox: AfasSandbox, config: AppConfig): void {
+  const { clientId, clientSecret } = config.afasOAuth;
+  if (clientId === null || clientSecret === null) return;
+  sandbox.oauth.registerClient({ clientId, clientSecret, redirectUris: [oauthRedirectUri(config.publicUrl)] });
 }
 
 export function defaultConnectionInput(config: AppConfig, port: number): DefaultConnectionInput | null {

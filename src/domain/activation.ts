@@ -1,3 +1,4 @@
+import type { ActivationAuthKind } from './afas-auth-mode';
 import type { UserKey } from './user-key';
 
 export type ActivationStatus = 'active' | 'invalid';
@@ -11,4 +12,6 @@ export interface Activation {
   readonly status: ActivationStatus;
   readonly activatedAt: Date;
   readonly updatedAt: Date;
+  /** How the activation authenticates to AFAS; absent = classic (the OTP flow's token). */
+  readonly authKind?: ActivationAuthKind;
 }

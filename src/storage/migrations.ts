@@ -81,6 +81,28 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX audit_events_by_tenant ON audit_events (tenant_id, id)',
     ],
   },
+  {
+    id: 3,
+    name: 'OAuth activations (issue 14)',
+    statements: [
+      // No row = classic only, as every connection was before.
+      `CREATE TABLE connection_oauth (
+        connection_id TEXT PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
+        auth_mode TEXT NOT NULL, client_id TEXT, scope TEXT NOT NULL, client_secret_sealed TEXT, updated_at BIGINT NOT NULL)`,
+      // token_sealed holds the access token of an OAuth activation; token_version is the refresh compare-and-swap key.
+      "ALTER TABLE activations ADD COLUMN auth_kind TEXT NOT NULL DEFAULT 'classic'",
+      'ALTER TABLE activations ADD COLUMN refresh_token_sealed TEXT',
+      'ALTER TABLE activations ADD COLUMN token_expires_at BIGINT',
+      'ALTER TABLE activations ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0',
+      'ALTER TABLE activations ADD COLUMN refreshing_until BIGINT',
+      // A sign-in in progress: the state's hash is the key, the PKCE verifier is sealed.
+      `CREATE TABLE oauth_sign_ins (
+        state_hash TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, aad_object_id TEXT NOT NULL, connection_id TEXT NOT NULL,
+        verifier_sealed TEXT NOT NULL, surface TEXT NOT NULL, status TEXT NOT NULL, confirmation_hash TEXT,
+        tokens_sealed TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)`,
+      'CREATE INDEX oauth_sign_ins_by_user ON oauth_sign_ins (tenant_id, aad_object_id)',
+    ],
+  },
 ];
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -13,3 +13,20 @@ export type ConnectionSecretColumn = 'api_key_sealed' | 'environment_key_sealed'
 export function connectionSecretOwner(connectionId: string, column: ConnectionSecretColumn): string {
   return JSON.stringify([`connection_secrets.${column}`, connectionId]);
 }
+
+/** The refresh token of an OAuth activation (its access token is `tokenOwner`'s `token_sealed`). */
+export function refreshTokenOwner(user: UserKey): string {
+  return JSON.stringify(['activations.refresh_token', user.tenantId, user.aadObjectId]);
+}
+
+export function oauthClientSecretOwner(connectionId: string): string {
+  return JSON.stringify(['connection_oauth.client_secret_sealed', connectionId]);
+}
+
+export function signInVerifierOwner(stateHash: string): string {
+  return JSON.stringify(['oauth_sign_ins.verifier_sealed', stateHash]);
+}
+
+export function signInTokensOwner(stateHash: string): string {
+  return JSON.stringify(['oauth_sign_ins.tokens_sealed', stateHash]);
+}

@@ -17,6 +17,7 @@ const rowSchema = z.object({
   status: z.enum(['active', 'invalid']),
   activated_at: column.epochMs,
   updated_at: column.epochMs,
+  auth_kind: z.enum(['classic', 'oauth']),
 });
 
 const SELECT = `SELECT ${Object.keys(rowSchema.shape).join(', ')} FROM activations`;
@@ -44,6 +45,8 @@ function toActivation(raw: SqlRow): Activation {
     status: row.status,
     activatedAt: new Date(row.activated_at),
     updatedAt: new Date(row.updated_at),
+    // Classic rows read exactly as before OAuth existed.
+    ...(row.auth_kind === 'oauth' ? { authKind: 'oauth' as const } : {}),
   };
 }
 
@@ -58,7 +61,8 @@ export class SqlActivationStore implements ActivationStore {
        VALUES ($1, $2, $3, $4, 'active', $5, $6, $6)
        ON CONFLICT (tenant_id, aad_object_id) DO UPDATE SET connection_id = excluded.connection_id,
          afas_user_id = excluded.afas_user_id, status = 'active', token_sealed = excluded.token_sealed,
-         activated_at = excluded.activated_at, updated_at = excluded.updated_at`,
+         activated_at = excluded.activated_at, updated_at = excluded.updated_at, auth_kind = 'classic', refresh_token_sealed = NULL,
+         token_expires_at = NULL, token_version = activations.token_version + 1, refreshing_until = NULL`,
       [activation.user.tenantId, activation.user.aadObjectId, activation.connectionId, activation.afasUserId, this.secretBox.seal(token, tokenOwner(activation.user)), at],
     );
   }
@@ -94,7 +98,7 @@ export class SqlActivationStore implements ActivationStore {
 
   async markInvalid(user: UserKey, at: Date): Promise<void> {
     // A token AFAS rejected is useless; keeping it would only widen what a database leak exposes.
-    await this.db.execute(`UPDATE activations SET status = 'invalid', token_sealed = NULL, updated_at = $3 WHERE ${BY_USER}`, [
+    await this.db.execute(`UPDATE activations SET status = 'invalid', token_sealed = NULL, refresh_token_sealed = NULL, updated_at = $3 WHERE ${BY_USER}`, [
       user.tenantId,
       user.aadObjectId,
       at.getTime(),

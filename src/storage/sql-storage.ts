@@ -5,9 +5,12 @@ import { SqlAccessRuleStore } from './sql-access-rule-store';
 import { SqlActivationStore } from './sql-activation-store';
 import { SqlAppOwnerStore } from './sql-app-owner-store';
 import { SqlAuditLog } from './sql-audit-log';
+import { SqlConnectionOAuthStore } from './sql-connection-oauth-store';
 import { SqlConnectionStore } from './sql-connection-store';
 import { SqlConversationStore } from './sql-conversation-store';
 import { SqlDeliveryLedger } from './sql-delivery-ledger';
+import { SqlOAuthSignInStore } from './sql-oauth-sign-in-store';
+import { SqlOAuthTokenStore } from './sql-oauth-token-store';
 import { SqlPreferenceStore } from './sql-preference-store';
 import { SqlStateStore } from './sql-state-store';
 import { StatementTap } from './statement-tap';
@@ -24,6 +27,9 @@ export class SqlStorage implements Storage {
   readonly state: SqlStateStore;
   readonly accessRules: SqlAccessRuleStore;
   readonly owners: SqlAppOwnerStore;
+  readonly connectionOAuth: SqlConnectionOAuthStore;
+  readonly oauthTokens: SqlOAuthTokenStore;
+  readonly signIns: SqlOAuthSignInStore;
 
   private readonly driver: StatementTap;
 
@@ -40,6 +46,9 @@ export class SqlStorage implements Storage {
     this.state = new SqlStateStore(driver);
     this.accessRules = new SqlAccessRuleStore(driver);
     this.owners = new SqlAppOwnerStore(driver);
+    this.connectionOAuth = new SqlConnectionOAuthStore(driver, secretBox);
+    this.oauthTokens = new SqlOAuthTokenStore(driver, secretBox);
+    this.signIns = new SqlOAuthSignInStore(driver, secretBox);
   }
 
   async ping(): Promise<void> {

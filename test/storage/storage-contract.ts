@@ -11,6 +11,7 @@ import { conversationsAndPreferencesContract } from './contract/conversations-an
 import type { ContractContext } from './contract/contract-context';
 import { deliveriesContract } from './contract/deliveries-contract';
 import { lifecycleContract } from './contract/lifecycle-contract';
+import { oauthContract } from './contract/oauth-contract';
 import { sealedSecretsContract } from './contract/sealed-secrets-contract';
 
 /** One engine's database for the contract: every `open` reaches the same data. */
@@ -22,7 +23,7 @@ export interface StorageTarget {
   openRaw(): Promise<SqlDriver>;
 }
 
-const TABLES = ['access_entries', 'access_rules', 'app_owners', 'connection_secrets', 'connections', 'activations', 'conversation_references', 'user_preferences', 'deliveries', 'audit_events', 'bot_state'];
+const TABLES = ['access_entries', 'access_rules', 'app_owners', 'connection_secrets', 'connections', 'activations', 'conversation_references', 'user_preferences', 'deliveries', 'audit_events', 'bot_state', 'connection_oauth', 'oauth_sign_ins'];
 
 /**
  * The behaviour every `Storage` engine must show. Call inside a `describe` whose `beforeAll` has
@@ -80,4 +81,5 @@ function defineContract(target: () => StorageTarget): void {
   accessAndOwnersContract(ctx);
   lifecycleContract(ctx);
   sealedSecretsContract(ctx);
+  oauthContract(ctx, () => target().open(secretBox));
 }
