@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../src/domain/i18n/translate';
+import type { MessageKey, PlainMessageKey } from '../../src/domain/i18n/translate';
 import { translate, type Language } from '../i18n';
 import type { AuditEvent } from '../../contracts/admin-api';
 
@@ -33,9 +33,32 @@ export function auditWhat(lang: Language, event: AuditEvent): string {
       return translate(lang, ownerKey(d, 'add'), { upn: event.target });
     case 'owner.remove':
       return translate(lang, ownerKey(d, 'remove'), { upn: event.target });
+    case 'task.action':
+    case 'task.comment':
+      return taskSentence(lang, event);
     default:
       return `${event.action} ${event.target}`;
   }
+}
+
+const TASK_OUTCOMES: Readonly<Record<string, PlainMessageKey>> = {
+  done: 'adminTab.audit.task.outcome.done',
+  already_handled: 'adminTab.audit.task.outcome.alreadyHandled',
+  afas_error: 'adminTab.audit.task.outcome.afasError',
+  expired: 'adminTab.audit.task.outcome.expired',
+  unavailable: 'adminTab.audit.task.outcome.unavailable',
+  failed: 'adminTab.audit.task.outcome.failed',
+};
+
+/** "'Goedkeuren' on dossier item 33476, from the tab: AFAS took it." (the reaction text is never recorded). */
+function taskSentence(lang: Language, event: AuditEvent): string {
+  const d = event.details;
+  const subject = typeof d.subjectId === 'string' ? d.subjectId : event.target.replace(/^subject:/, '');
+  const via = translate(lang, d.via === 'tab' ? 'adminTab.audit.task.via.tab' : 'adminTab.audit.task.via.chat');
+  const outcomeKey = typeof d.outcome === 'string' ? TASK_OUTCOMES[d.outcome] : undefined;
+  const outcome = outcomeKey ? translate(lang, outcomeKey) : String(d.outcome ?? '');
+  if (event.action === 'task.comment' || typeof d.action !== 'string') return translate(lang, 'adminTab.audit.task.comment', { subject, via, outcome });
+  return translate(lang, 'adminTab.audit.task.action', { action: d.action, subject, via, outcome });
 }
 
 function ownerKey(details: AuditEvent['details'], verb: 'add' | 'remove'): MessageKey & `adminTab.audit.owner.${string}` {
@@ -68,6 +91,13 @@ export function auditDetails(lang: Language, event: AuditEvent): string {
     case 'owner.add':
     case 'owner.remove':
       return '';
+    case 'task.action':
+    case 'task.comment':
+      return [
+        d.withText === true ? translate(lang, 'adminTab.audit.task.withText') : null,
+        typeof d.profitLogReference === 'string' ? translate(lang, 'adminTab.audit.task.reference', { reference: d.profitLogReference }) : null,
+        typeof d.code === 'string' ? translate(lang, 'adminTab.audit.task.code', { code: d.code }) : null,
+      ].filter((part): part is string => part !== null).join(' ');
     default:
       return shorten(flatten(d));
   }
