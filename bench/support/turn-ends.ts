@@ -8,6 +8,12 @@ export type EndsCommand =
   | { op: 'reply'; id: string; pattern: string | null }
   | { op: 'afasCalls' }
   | { op: 'afasActionCalls' }
+  /** The first Adaptive Card of the reply to activity `id` (the task-action benchmark reads its buttons). */
+  | { op: 'replyCard'; id: string }
+  /** Reactions posted to AFAS (KnSubjectWorkflowReaction). */
+  | { op: 'afasReactionPosts' }
+  /** More open tasks for a user (acting takes them out of the list). */
+  | { op: 'addTasks'; userId: string; count: number }
   | { op: 'close' };
 
 export interface EndsStarted {
@@ -47,6 +53,16 @@ export function serveTurnEnds(): void {
         return sandbox!.stats.requests.filter((r) => r.path.toLowerCase().includes('/connectors/teams_tasks')).length;
       case 'afasActionCalls':
         return sandbox!.stats.requests.filter((r) => /\/connectors\/profit_(subject_tasks|workflowactions)/i.test(r.path)).length;
+      case 'replyCard': {
+        const received = await connector!.waitForReplyTo(command.id);
+        const attachments = (received.activity as { attachments?: { content?: unknown }[] }).attachments ?? [];
+        return attachments[0]?.content ?? null;
+      }
+      case 'afasReactionPosts':
+        return sandbox!.stats.requests.filter((r) => r.method === 'POST' && r.path.toLowerCase().endsWith('/knsubjectworkflowreaction')).length;
+      case 'addTasks':
+        for (let i = 0; i < command.count; i++) sandbox!.addTask(command.userId, {});
+        return null;
       case 'close':
         await sandbox?.close();
         await connector?.close();
