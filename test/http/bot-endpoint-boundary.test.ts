@@ -1,21 +1,12 @@
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { generateKeyPair } from 'jose';
 import { FakeChannelKeys } from '../fakes/fake-channel-keys';
 import { startDemoApp } from '../support/demo-app';
+import { freePort } from '../support/running-product';
 
 const APP_ID = '0b6e1c3a-1f2d-4e5a-9b8c-7d6e5f4a3b2c';
 const TENANT_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const SERVICE_URL = 'http://127.0.0.1:9/teams/';
-
-/** A port nothing listens on (opened, read, closed). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function activity(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -127,7 +118,7 @@ describe('POST /api/messages while the Bot Framework signing keys cannot be fetc
 
   beforeAll(async () => {
     await keys.start();
-    const port = await closedPort();
+    const port = await freePort();
     demo = await startDemoApp({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-here', MicrosoftAppTenantId: TENANT_ID, HOST: '127.0.0.1', BOT_OPENID_METADATA_URL: `http://127.0.0.1:${port}/openid` });
   });
   afterAll(async () => {

@@ -50,7 +50,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
 }
 
 /** A port nothing listens on right now (asked of the system, then released). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
