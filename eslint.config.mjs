@@ -15,6 +15,7 @@ const SDKS = [
   { name: 'botbuilder / botframework-*', regex: '^(botbuilder|botframework-[^/]+)(-[^/]+)?(/|$)', home: ['bot'] },
   { name: 'restify', regex: '^restify(-[^/]+)?(/|$)', home: ['src/http', 'sandbox'] },
   { name: 'axios', regex: '^axios(/|$)', home: ['src/afas'] },
+  { name: 'oauth4webapi', regex: '^oauth4webapi(/|$)', home: ['src/afas'] },
   { name: 'pg', regex: '^pg(-[^/]+)?(/|$)', home: ['src/storage'] },
   { name: 'better-sqlite3', regex: '^better-sqlite3(/|$)', home: ['src/storage'] },
   { name: 'jose', regex: '^jose(/|$)', home: ['src/auth'] },

@@ -3,7 +3,7 @@
  * so they are compiled to CommonJS like our own code: jose (the tab's SSO validation) and the
  * parts of jsdom (the tab's view tests) that moved to ESM.
  */
-const ESM_ONLY = '(jose|@exodus/bytes|parse5|entities|tough-cookie|css-tree|@asamuzakjp|@csstools|@bramus)';
+const ESM_ONLY = '(jose|oauth4webapi|@exodus/bytes|parse5|entities|tough-cookie|css-tree|@asamuzakjp|@csstools|@bramus)';
 
 /** Unit, storage, HTTP and bot tests. Browser tests run separately (npm run test:browser). */
 module.exports = {

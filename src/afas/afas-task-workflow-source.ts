@@ -5,6 +5,7 @@ import type { AfasRow } from '../domain/work-item';
 import { AFAS_OPERATORS, type AfasAuth, type AfasClient, type AfasClientFactory, type AfasFilter } from '../ports/afas-client';
 import type { Logger } from '../ports/logger';
 import type { TaskWorkflowSource } from '../ports/task-workflow-source';
+import { afasAuthFor } from './auth-header';
 import { plainText } from './row-mapper';
 import { subjectTaskRowSchema, workflowActionRowSchema, type SubjectTaskRow, type WorkflowActionRow } from './workflow-wire-schemas';
 
@@ -27,7 +28,7 @@ export class AfasTaskWorkflowSource implements TaskWorkflowSource {
     const found = new Map<string, TaskWorkflow>();
     if (subjects.length === 0) return found;
     const client = this.afas.forBaseUrl(connection.baseUrl);
-    const auth: AfasAuth = { kind: 'afasToken', token };
+    const auth: AfasAuth = afasAuthFor(token);
     const steps = await this.subjectTasks(client, auth, subjects.map((s) => [equals('SubjectId', s)]));
     // Two open steps on one subject cannot be told apart by the task row: no actions for it.
     const bySubject = new Map<string, SubjectTaskRow[]>();
@@ -56,14 +57,14 @@ export class AfasTaskWorkflowSource implements TaskWorkflowSource {
 
   async isOpen(connection: AfasConnection, token: string, task: { readonly subjectId: string; readonly taskId: string; readonly workflowId: string }): Promise<boolean> {
     const client = this.afas.forBaseUrl(connection.baseUrl);
-    const rows = await this.subjectTasks(client, { kind: 'afasToken', token }, [[equals('SubjectId', task.subjectId)]]);
+    const rows = await this.subjectTasks(client, afasAuthFor(token), [[equals('SubjectId', task.subjectId)]]);
     return rows.some((r) => pairKey(r.TaskName, r.WorkflowName) === pairKey(task.taskId, task.workflowId));
   }
 
   async taskTitle(connection: AfasConnection, token: string, subjectId: string): Promise<string | null> {
     const map = resolveFieldMap('task', connection.taskFieldMap);
     if (map.subjectId === NO_FIELD) return null;
-    const page = await this.afas.forBaseUrl(connection.baseUrl).getConnector({ kind: 'afasToken', token }, connection.tasksConnector, {
+    const page = await this.afas.forBaseUrl(connection.baseUrl).getConnector(afasAuthFor(token), connection.tasksConnector, {
       skip: 0,
       take: 10,
       orderBy: [map.date === NO_FIELD ? map.id : `-${map.date}`],
@@ -77,7 +78,7 @@ export class AfasTaskWorkflowSource implements TaskWorkflowSource {
     const fields: Record<string, string | number> = { SbId: subjectNumber(reaction.subjectId) };
     if (reaction.actionId !== null) Object.assign(fields, { WfNm: reaction.workflowId, TkNm: reaction.taskId, AcNm: reaction.actionId });
     if (reaction.text !== '') fields.Tx = reaction.text;
-    await this.afas.forBaseUrl(connection.baseUrl).postConnector({ kind: 'afasToken', token }, TASK_ACTION_CONNECTORS.reaction, { KnWorkflow: { Element: { Fields: fields } } });
+    await this.afas.forBaseUrl(connection.baseUrl).postConnector(afasAuthFor(token), TASK_ACTION_CONNECTORS.reaction, { KnWorkflow: { Element: { Fields: fields } } });
   }
 
   private subjectTasks(client: AfasClient, auth: AfasAuth, filters: AfasFilter[][]): Promise<SubjectTaskRow[]> {

@@ -3,6 +3,7 @@ import { resolveFieldMap } from '../domain/field-map';
 import type { WorkItemKind } from '../domain/work-item';
 import type { AfasAuth, AfasClientFactory } from '../ports/afas-client';
 import type { ListSize, WorkItemList, WorkItemSource } from '../ports/work-item-source';
+import { afasAuthFor } from './auth-header';
 import type { RowMapper } from './row-mapper';
 
 /**
@@ -16,7 +17,7 @@ export class AfasWorkItemSource implements WorkItemSource {
   async list(connection: AfasConnection, token: string, kind: WorkItemKind, size: ListSize = {}): Promise<WorkItemList> {
     const map = resolveFieldMap(kind, kind === 'task' ? connection.taskFieldMap : connection.signalFieldMap);
     const connectorId = kind === 'task' ? connection.tasksConnector : connection.signalsConnector;
-    const auth: AfasAuth = { kind: 'afasToken', token };
+    const auth: AfasAuth = afasAuthFor(token);
     const limit = Math.max(0, Math.min(size.limit ?? this.maxRows, this.maxRows));
     // One row past the limit tells "exactly that many" apart from "more": AFAS has no count.
     const page = await this.afas.forBaseUrl(connection.baseUrl).getConnector(auth, connectorId, { skip: 0, take: limit + 1, orderBy: [`-${map.date}`] });

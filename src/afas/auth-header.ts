@@ -32,3 +32,12 @@ export function authorizationHeader(auth: AfasAuth): AuthHeader {
   const strategy = STRATEGIES[auth.kind] as Strategy<AfasAuth['kind']>;
   return strategy(auth);
 }
+
+/**
+ * How to send a stored credential. A classic token is always AFAS's `<token>…</token>` XML document
+ * (the OTP flow issues nothing else); any other credential is an OAuth access token (a JWT at AFAS),
+ * sent as Bearer. So an OAuth activation's token needs no other marker on its way through the ports.
+ */
+export function afasAuthFor(token: string): AfasAuth {
+  return token.trimStart().startsWith('<') ? { kind: 'afasToken', token } : { kind: 'bearer', accessToken: token };
+}

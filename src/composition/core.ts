@@ -16,6 +16,9 @@ import type { WorkItemSource } from '../ports/work-item-source';
 import { AesGcmSecretBox } from '../secrets/aes-gcm-secret-box';
 import { loadOrCreateKeyFile, parseEncryptionKey } from '../secrets/encryption-key';
 import { openStorage } from '../storage/open-storage';
+import { Oauth4webapiAfasOAuth } from '../afas/oauth4webapi-afas-oauth';
+import type { AfasOAuth } from '../ports/afas-oauth';
+import { withOAuthRefresh } from './oauth';
 
 /** What a process may swap when it opens the core: the far side of a port, never the wiring. */
 export interface CoreOverrides {
@@ -43,6 +46,8 @@ export interface Core {
   readonly source: WorkItemSource;
   /** AFAS's workflow side of tasks: the actions a task offers, and reacting on it. */
   readonly taskWorkflows: TaskWorkflowSource;
+  /** AFAS's OAuth endpoints (authorization code + PKCE, refresh): sign-in and token refresh. */
+  readonly afasOAuth: AfasOAuth;
   close(): Promise<void>;
 }
 
@@ -59,7 +64,9 @@ export async function openCore(config: AppConfig, overrides: CoreOverrides = {})
       ? randomBytes(32)
       : loadOrCreateKeyFile(join(config.dataDir, 'encryption.key'));
   const secretBox = new AesGcmSecretBox({ current: encryptionKey, previous: config.encryption.previousKeys.map(parseEncryptionKey) });
-  const storage = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox, logger: logger.child({ component: 'storage' }) });
+  const afasOAuth = new Oauth4webapiAfasOAuth();
+  const opened = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox, logger: logger.child({ component: 'storage' }) });
+  const storage = withOAuthRefresh(opened, { oauth: afasOAuth, clock, logger: logger.child({ component: 'oauth' }), publicUrl: config.publicUrl });
   const afas = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }), retry: overrides.afasRetry });
   const source = overrides.source ?? new AfasWorkItemSource(afas, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
   return {
@@ -71,6 +78,7 @@ export async function openCore(config: AppConfig, overrides: CoreOverrides = {})
     afas,
     source,
     taskWorkflows: new AfasTaskWorkflowSource(afas, logger.child({ component: 'afas-workflow' })),
+    afasOAuth,
     close: async () => {
       afas.close();
       await storage.close();

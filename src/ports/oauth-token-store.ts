@@ -3,6 +3,8 @@ import type { UserKey } from '../domain/user-key';
 
 /** A user's OAuth tokens as stored (decrypted), with the version every change bumps. */
 export interface StoredOAuthTokens {
+  /** The connection the activation belongs to (whose OAuth client refreshes it). */
+  readonly connectionId: string;
   readonly accessToken: string;
   readonly refreshToken: string;
   readonly expiresAt: Date;

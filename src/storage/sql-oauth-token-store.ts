@@ -11,6 +11,7 @@ import type { SqlDriver } from './sql-driver';
 const BY_USER = 'tenant_id = $1 AND aad_object_id = $2';
 
 const rowSchema = z.object({
+  connection_id: column.text,
   token_sealed: column.nullableText,
   refresh_token_sealed: column.nullableText,
   token_expires_at: column.epochMs.nullable(),
@@ -52,7 +53,7 @@ export class SqlOAuthTokenStore implements OAuthTokenStore {
 
   async read(user: UserKey): Promise<StoredOAuthTokens | null> {
     const rows = await this.db.query(
-      `SELECT token_sealed, refresh_token_sealed, token_expires_at, token_version, refreshing_until FROM activations
+      `SELECT connection_id, token_sealed, refresh_token_sealed, token_expires_at, token_version, refreshing_until FROM activations
        WHERE ${BY_USER} AND status = 'active' AND auth_kind = 'oauth'`,
       [user.tenantId, user.aadObjectId],
     );
@@ -60,6 +61,7 @@ export class SqlOAuthTokenStore implements OAuthTokenStore {
     const row = parseRow(rowSchema, { ...rows[0], token_version: Number(rows[0].token_version) }, { table: 'activations', key: userKeyString(user) });
     if (row.token_sealed === null || row.refresh_token_sealed === null || row.token_expires_at === null) return null;
     return {
+      connectionId: row.connection_id,
       accessToken: this.secretBox.open(row.token_sealed, tokenOwner(user)),
       refreshToken: this.secretBox.open(row.refresh_token_sealed, refreshTokenOwner(user)),
       expiresAt: new Date(row.token_expires_at),
