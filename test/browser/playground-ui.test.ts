@@ -95,6 +95,29 @@ describe('the bot in the Agents Playground web UI, in Chromium', () => {
     expect(opened.url()).toMatch(new RegExp(`^${demo.app.origin.replace('127.0.0.1', 'localhost')}/sandbox/insite/taak\\?id=`));
   });
 
+  it('approving an expense claim from the tasks card replaces the card with "Approved by you at …"; AFAS has it and the list has one task less', async () => {
+    const cardsMatching = (answer: RegExp) => page.locator('.ac-adaptiveCard').evaluateAll((cards, [source, flags]) => cards.filter((c) => new RegExp(source!, flags).test((c as HTMLElement).innerText)).length, [answer.source, answer.flags]);
+    const untilMore = async (answer: RegExp, before: number) => {
+      const end = Date.now() + 30_000;
+      while ((await cardsMatching(answer)) <= before) {
+        if (Date.now() > end) throw new Error(`no new card matching ${answer}`);
+        await page.waitForTimeout(100);
+      }
+    };
+    const list = /^My tasks\n10 open tasks/;
+    const lists = await cardsMatching(list);
+    await say('my tasks');
+    await untilMore(list, lists);
+    const approved = /Approved by you at \d{2}:\d{2} — /;
+    const before = await cardsMatching(approved);
+    await card('My tasks').getByRole('button', { name: 'Goedkeuren', exact: true }).first().click();
+    await untilMore(approved, before);
+    // Replaced, not answered below: the clicked list card is gone.
+    expect(await cardsMatching(list)).toBe(lists);
+    expect(demo.app.sandbox!.reactions()).toEqual([expect.objectContaining({ action: 'Goedkeuren', text: '' })]);
+    await click('Approved by you at', 'My tasks', /^My tasks\n9 open tasks/);
+  });
+
   async function expectInput(on: string, value: string): Promise<void> {
     await expect(card(on).locator('input').inputValue()).resolves.toBe(value);
   }
