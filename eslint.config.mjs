@@ -16,6 +16,7 @@ const SDKS = [
   { name: 'restify', regex: '^restify(-[^/]+)?(/|$)', home: ['src/http', 'sandbox'] },
   { name: 'axios', regex: '^axios(/|$)', home: ['src/afas'] },
   { name: 'oauth4webapi', regex: '^oauth4webapi(/|$)', home: ['src/afas'] },
+  { name: 'bullmq / ioredis', regex: '^(bullmq|ioredis)(/|$)', home: ['src/queue'] },
   { name: 'pg', regex: '^pg(-[^/]+)?(/|$)', home: ['src/storage'] },
   { name: 'better-sqlite3', regex: '^better-sqlite3(/|$)', home: ['src/storage'] },
   { name: 'jose', regex: '^jose(/|$)', home: ['src/auth'] },
@@ -27,9 +28,9 @@ const SDKS = [
 ];
 
 /** Adapters import domain, ports and use cases, not each other (STYLE.md); only the composition root joins them. */
-const ADAPTERS = ['src/afas', 'src/storage', 'src/scheduler', 'src/http', 'bot'];
+const ADAPTERS = ['src/afas', 'src/storage', 'src/scheduler', 'src/queue', 'src/http', 'bot'];
 const ROOT = ['src/composition', 'src/main.ts'];
-const SRC_FOLDERS = ['afas', 'app-package', 'auth', 'cli', 'clock', 'composition', 'dev', 'http', 'logging', 'metrics', 'net', 'scheduler', 'secrets', 'storage', 'main.ts', 'server.ts', 'config.ts', 'config-keys.ts'].map((f) => `src/${f}`);
+const SRC_FOLDERS = ['afas', 'app-package', 'auth', 'cli', 'clock', 'composition', 'dev', 'http', 'logging', 'metrics', 'net', 'queue', 'scheduler', 'secrets', 'storage', 'main.ts', 'server.ts', 'config.ts', 'config-keys.ts'].map((f) => `src/${f}`);
 const OUTSIDE_SRC = ['bot', 'tab', 'sandbox'];
 const but = (list, ...keep) => list.filter((f) => !keep.includes(f));
 
@@ -45,11 +46,11 @@ const ZONES = [
   {
     path: 'src/use-cases',
     deny: [...SRC_FOLDERS, ...OUTSIDE_SRC, 'contracts'],
-    // On top of the SDKs above (banned here since their home is elsewhere): the rest of @microsoft/* and the queue clients.
-    extra: [{ name: 'no SDK', regex: '^(@microsoft/(?!(teams-js|app-manifest)(/|$))|(ioredis|bullmq)(/|$))' }],
+    // On top of the SDKs above (banned here since their home is elsewhere, the queue clients' in src/queue): the rest of @microsoft/*.
+    extra: [{ name: 'no SDK', regex: '^@microsoft/(?!(teams-js|app-manifest)(/|$))' }],
     why: 'use cases import src/domain and src/ports, never an SDK or an adapter',
   },
-  ...['src/afas', 'src/storage', 'src/scheduler'].map((a) => ({ path: a, deny: [...but(ADAPTERS, a), ...ROOT, ...OUTSIDE_SRC], why: 'adapters do not import each other, nor bot/, tab/ or sandbox/' })),
+  ...['src/afas', 'src/storage', 'src/scheduler', 'src/queue'].map((a) => ({ path: a, deny: [...but(ADAPTERS, a), ...ROOT, ...OUTSIDE_SRC], why: 'adapters do not import each other, nor bot/, tab/ or sandbox/' })),
   { path: 'src/http', deny: [...but(ADAPTERS, 'src/http'), ...ROOT, ...OUTSIDE_SRC], why: 'adapters (bot/ among them) do not import each other nor sandbox/; src/ does not import tab/ (the wire contracts are in contracts/)' },
   ...['src/auth', 'src/logging', 'src/metrics', 'src/app-package'].map((p) => ({ path: p, deny: OUTSIDE_SRC, why: 'src/ does not import bot/, tab/ or sandbox/' })),
   { path: 'src/config.ts', deny: OUTSIDE_SRC, why: 'src/ does not import bot/, tab/ or sandbox/' },

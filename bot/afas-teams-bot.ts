@@ -95,7 +95,7 @@ export class AfasTeamsBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    if (!this.dedupe.firstTime(context.activity.id)) {
+    if (!(await this.dedupe.firstTime(context.activity.id))) {
       this.services.logger.info({ activityId: context.activity.id, type: context.activity.type }, 'duplicate activity ignored');
       if (context.activity.type === ActivityTypes.Invoke) await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: messageResponse('') } });
       return;

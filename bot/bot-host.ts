@@ -1,6 +1,7 @@
 import { ConversationState, type Request, type Response } from 'botbuilder';
 import type { BotAdapter } from './bot-adapter';
 import type { BotTokenVerifier } from '../src/ports/bot-token-verifier';
+import type { ClaimStore } from '../src/ports/claim-store';
 import type { StateStore } from '../src/ports/state-store';
 import { AfasTeamsBot } from './afas-teams-bot';
 import { BotEndpoint } from './bot-endpoint';
@@ -16,6 +17,8 @@ export interface BotHostOptions {
   readonly services: BotServices;
   /** Checks the channel's token of each request; null when MicrosoftAppId is empty (local development). */
   readonly verifier: BotTokenVerifier | null;
+  /** Shared by the replicas (REDIS_URL): inbound de-duplication and the welcome-once claim; null = this process only. */
+  readonly claims?: ClaimStore | null;
 }
 
 /** The Bot Framework side of POST /api/messages: the bot, with conversation state on our storage. */
@@ -27,7 +30,7 @@ export class BotHost {
   constructor(options: BotHostOptions) {
     this.adapter = options.adapter;
     this.endpoint = new BotEndpoint({ adapter: options.adapter, verifier: options.verifier, clock: options.services.clock, logger: options.services.logger });
-    this.bot = createAfasTeamsBot(options.services, options.state);
+    this.bot = createAfasTeamsBot(options.services, options.state, options.claims ?? null);
   }
 
   /** POST /api/messages: checked by the endpoint, then one turn of the bot. */
@@ -37,6 +40,7 @@ export class BotHost {
 }
 
 /** The bot with its conversation state, inbound de-duplication and welcome memory on our storage. */
-export function createAfasTeamsBot(services: BotServices, state: StateStore): AfasTeamsBot {
-  return new AfasTeamsBot(services, new ConversationState(new SqlBotStorage(state)), new InboundDedupe(services.clock), new OncePerKey(state, 'welcomed'));
+export function createAfasTeamsBot(services: BotServices, state: StateStore, claims: ClaimStore | null = null): AfasTeamsBot {
+  const dedupe = new InboundDedupe(services.clock, undefined, undefined, claims);
+  return new AfasTeamsBot(services, new ConversationState(new SqlBotStorage(state)), dedupe, new OncePerKey(state, 'welcomed', claims));
 }

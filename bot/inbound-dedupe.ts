@@ -1,18 +1,19 @@
+import type { ClaimStore } from '../src/ports/claim-store';
 import type { Clock } from '../src/ports/clock';
 
 /**
  * Teams re-sends an activity it got no answer to within 15 seconds; the retry carries the same
- * `activity.id`. Remembering ids for a while makes the retry a no-op. In memory: one replica sees
- * its own retries (Teams keeps the connection to the same instance in practice); the scale-out issue
- * moves this to the shared store.
+ * `activity.id`. Remembering ids for a while makes the retry a no-op. In memory first (this
+ * replica's own retries cost nothing), then in the shared claim store when several replicas run:
+ * a load balancer may hand the retry to another one.
  */
 export class InboundDedupe {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly clock: Clock, private readonly ttlMs = 10 * 60_000, private readonly maxEntries = 50_000) {}
+  constructor(private readonly clock: Clock, private readonly ttlMs = 10 * 60_000, private readonly maxEntries = 50_000, private readonly shared: ClaimStore | null = null) {}
 
   /** True the first time an id is offered within the TTL; false for a repeat. Activities without id always pass. */
-  firstTime(id: string | undefined): boolean {
+  async firstTime(id: string | undefined): Promise<boolean> {
     if (!id) return true;
     const now = this.clock.now().getTime();
     this.evict(now);
@@ -20,7 +21,7 @@ export class InboundDedupe {
     if (seenAt !== undefined && now - seenAt < this.ttlMs) return false;
     this.seen.delete(id);
     this.seen.set(id, now);
-    return true;
+    return this.shared ? this.shared.claim(`inbound/${id}`, this.ttlMs) : true;
   }
 
   private evict(now: number): void {

@@ -4,6 +4,7 @@ import { BotHost } from '../bot/bot-host';
 import { BOT_FRAMEWORK_OPENID_METADATA_URL, JoseBotTokenVerifier } from './auth/jose-bot-token-verifier';
 import { composeBotServices } from './composition/bot-services';
 import { configuredOwners } from './composition/configured-owners';
+import { readiness, sampleDependencies } from './composition/dependency-health';
 import { openCore, type CoreOverrides } from './composition/core';
 import { registerConfiguredConnection, registerSandboxOAuthClient, SANDBOX_PREFIX } from './composition/default-connection';
 import { DeferredWakeUp } from './composition/deferred-wake-up';
@@ -53,7 +54,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   logger.info({ engine: storage.engine }, 'storage ready');
 
   const metrics = new PromMetrics({ logger: logger.child({ component: 'metrics' }) });
-  const http = new HttpServer({ logger: logger.child({ component: 'http' }), readiness: () => storage.ping(), metrics });
+  const http = new HttpServer({ logger: logger.child({ component: 'http' }), readiness: readiness(storage, core.scaleOut), metrics });
   registerMetricsRoute(http, metrics, { bearerToken: config.metricsToken });
   // Without an app id nothing authenticates the bot endpoint; the demo mailbox shows activation codes.
   http.restrictToLoopback([...(config.bot.appId === '' ? ['/api/messages'] : []), ...(config.demo ? [MAILBOX_PATH, MAILBOX_JSON_PATH] : [])]);
@@ -67,7 +68,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   const useCases = buildUseCases(core, { notifications: wakeUp });
   const notifications = composeProductNotifications(core, useCases, { metrics: notificationMetricsFrom(metrics) });
   wakeUp.bind(notifications.engine);
-  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services: composeBotServices(core, useCases), verifier: botTokenVerifier(config, clock) });
+  const stopSampling = core.scaleOut ? sampleDependencies(metrics, storage, core.scaleOut, logger) : null;
+  const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services: composeBotServices(core, useCases), verifier: botTokenVerifier(config, clock), claims: core.scaleOut?.claims });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
 
   // Known once the Playground has started (after the server listens); the demo start page asks at each load.
@@ -90,7 +92,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (!registered) logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host, port: listening.port }, `MicrosoftAppId is empty: local development mode; /api/messages is not authenticated and answers only on ${config.host}, from this machine`);
   sandbox?.start();
-  await notifications.engine.start();
+  await notifications.engine.start().catch((error: unknown) => {
+    // Several replicas: without Redis chat and tab still answer; the jobs are built when it answers.
+    if (!core.scaleOut) throw error;
+    logger.warn({ code: 'redis_unavailable', err: error instanceof Error ? error.message : String(error) }, 'notifications wait for Redis; they start when it answers');
+  });
   const playground = config.playground.enabled
     ? new AgentsPlayground({ botEndpoint: `http://127.0.0.1:${listening.port}/api/messages`, workDir: join(config.dataDir, 'playground'), logger: logger.child({ component: 'playground' }), preferredPort: config.playground.port, baseEnv: config.childEnv })
     : null;
@@ -108,6 +114,7 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
     close: () => {
       closing ??= (async () => {
         await playground?.stop();
+        stopSampling?.();
         await notifications.close();
         sandbox?.stop();
         await http.close();

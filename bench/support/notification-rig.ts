@@ -5,6 +5,8 @@ import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { parseConfig } from '../../src/config';
 import { openCore, type Core } from '../../src/composition/core';
 import { composeProductNotifications, type NotificationStack } from '../../src/composition/notification-stack';
+import type { JobQueue } from '../../src/ports/job-queue';
+import type { EngineJobData } from '../../src/scheduler/user-job';
 import { buildUseCases, type UseCases } from '../../src/composition/use-cases';
 import type { AfasConnection } from '../../src/domain/afas-connection';
 import { baselineId } from '../../src/domain/notification';
@@ -37,7 +39,7 @@ export class NotificationRig {
     private readonly dataDir: string,
   ) {}
 
-  private readonly stacks: NotificationStack[] = [];
+  private readonly stacks: NotificationStack<JobQueue<EngineJobData>>[] = [];
 
   get storage(): Storage {
     return this.core.storage;
@@ -70,7 +72,7 @@ export class NotificationRig {
   }
 
   /** The engine as main.ts builds it, over this rig; first polls all due now. */
-  stack(): NotificationStack {
+  stack(): NotificationStack<JobQueue<EngineJobData>> {
     const stack = composeProductNotifications(this.core, this.useCases, { engine: { pollIntervalMs: 5 * 60_000, firstPollSpreadMs: 0 } });
     this.stacks.push(stack);
     return stack;

@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { normaliseBaseUrl } from '../domain/afas-environment';
 import type { AfasClient, AfasClientFactory } from '../ports/afas-client';
+import type { CallLimiter } from '../ports/call-limiter';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import { KeepAliveAgents } from '../net/keep-alive-agents';
@@ -19,6 +20,8 @@ export interface AxiosAfasClientFactoryOptions {
   /** AFAS allows 8 parallel calls per environment. Default 8. */
   readonly maxInFlightPerEnvironment?: number;
   readonly retry?: Partial<RetryOptions>;
+  /** The limiter of one environment (several replicas: one shared in Redis); default a semaphore in this process. */
+  readonly limiterFor?: (environment: string, capacity: number) => CallLimiter;
 }
 
 /** Environments are told apart by base URL (origin + path); AFAS paths are case-insensitive. */
@@ -34,7 +37,7 @@ export function environmentIdentity(baseUrl: string): string {
 export class AxiosAfasClientFactory implements AfasClientFactory {
   private readonly agents = new KeepAliveAgents({ minVersion: 'TLSv1.2' });
   private readonly http: AxiosInstance;
-  private readonly limiters = new Map<string, Semaphore>();
+  private readonly limiters = new Map<string, CallLimiter>();
   private readonly retryPolicy: RetryPolicy;
   private readonly timeoutMs: number;
   private readonly maxInFlight: number;
@@ -63,7 +66,7 @@ export class AxiosAfasClientFactory implements AfasClientFactory {
     const key = environmentIdentity(url);
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      limiter = new Semaphore(this.maxInFlight);
+      limiter = this.options.limiterFor?.(key, this.maxInFlight) ?? new Semaphore(this.maxInFlight);
       this.limiters.set(key, limiter);
     }
     const transport = new AxiosAfasTransport({

@@ -1,11 +1,11 @@
 import axios, { type AxiosInstance } from 'axios';
+import type { CallLimiter } from '../ports/call-limiter';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { KeepAliveAgents } from '../net/keep-alive-agents';
 import { watchRequest, type WatchedRequest } from '../net/watched-request';
 import { errorForOutcome, type HttpOutcome } from './error-mapping';
 import { NEVER_SENT_CODES, type RetryMode, type RetryPolicy } from './retry-policy';
-import type { Semaphore } from './semaphore';
 
 export interface AfasHttpRequest {
   readonly method: 'GET' | 'POST';
@@ -32,7 +32,7 @@ export interface AxiosAfasTransportDeps {
   readonly agents: KeepAliveAgents;
   readonly baseUrl: string;
   /** Shared by every client of the environment. */
-  readonly limiter: Semaphore;
+  readonly limiter: CallLimiter;
   readonly retryPolicy: RetryPolicy;
   readonly clock: Clock;
   readonly logger: Logger;

@@ -19,6 +19,7 @@ import { openStorage } from '../storage/open-storage';
 import { Oauth4webapiAfasOAuth } from '../afas/oauth4webapi-afas-oauth';
 import type { AfasOAuth } from '../ports/afas-oauth';
 import { withOAuthRefresh } from './oauth';
+import { openScaleOut, type ScaleOut } from './scale-out';
 
 /** What a process may swap when it opens the core: the far side of a port, never the wiring. */
 export interface CoreOverrides {
@@ -48,6 +49,8 @@ export interface Core {
   readonly taskWorkflows: TaskWorkflowSource;
   /** AFAS's OAuth endpoints (authorization code + PKCE, refresh): sign-in and token refresh. */
   readonly afasOAuth: AfasOAuth;
+  /** REDIS_URL: what the replicas share (jobs, limits, pauses, claims); null = one process. */
+  readonly scaleOut: ScaleOut | null;
   close(): Promise<void>;
 }
 
@@ -67,7 +70,8 @@ export async function openCore(config: AppConfig, overrides: CoreOverrides = {})
   const afasOAuth = new Oauth4webapiAfasOAuth();
   const opened = await openStorage({ databaseUrl: config.databaseUrl ?? undefined, dataDir: config.dataDir, secretBox, logger: logger.child({ component: 'storage' }) });
   const storage = withOAuthRefresh(opened, { oauth: afasOAuth, clock, logger: logger.child({ component: 'oauth' }), publicUrl: config.publicUrl });
-  const afas = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }), retry: overrides.afasRetry });
+  const scaleOut = config.redisUrl ? openScaleOut({ redisUrl: config.redisUrl, afasTimeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'redis' }) }) : null;
+  const afas = new AxiosAfasClientFactory({ timeoutMs: config.afasTimeoutMs, clock, logger: logger.child({ component: 'afas' }), retry: overrides.afasRetry, limiterFor: scaleOut?.limiterFor });
   const source = overrides.source ?? new AfasWorkItemSource(afas, new RowMapper(logger.child({ component: 'rows' })), config.afasMaxRows);
   return {
     config,
@@ -79,8 +83,10 @@ export async function openCore(config: AppConfig, overrides: CoreOverrides = {})
     source,
     taskWorkflows: new AfasTaskWorkflowSource(afas, logger.child({ component: 'afas-workflow' })),
     afasOAuth,
+    scaleOut,
     close: async () => {
       afas.close();
+      await scaleOut?.close();
       await storage.close();
     },
   };

@@ -9,9 +9,11 @@ import type { WorkItemSource } from '../ports/work-item-source';
 import type { Random } from '../scheduler/backoff';
 import { createEmbeddedNotificationEngine, type EmbeddedNotificationEngineDeps } from '../scheduler/embedded-notification-engine';
 import type { InProcessJobQueue } from '../scheduler/in-process-job-queue';
-import type { NotificationEngine, NotificationEngineOptions } from '../scheduler/notification-engine';
+import { NotificationEngine, type NotificationEngineOptions } from '../scheduler/notification-engine';
 import type { NotificationMetrics } from '../scheduler/notification-metrics';
 import type { EngineJobData } from '../scheduler/user-job';
+import type { JobQueue } from '../ports/job-queue';
+import type { ScaleOut } from './scale-out';
 
 export interface NotificationStackDeps {
   /** The Bot Framework credentials (MicrosoftAppId...). */
@@ -29,12 +31,12 @@ export interface NotificationStackDeps {
   readonly wrapNotifier?: (real: Notifier) => Notifier;
 }
 
-export interface NotificationStack {
+export interface NotificationStack<Q extends JobQueue<EngineJobData> = InProcessJobQueue<EngineJobData>> {
   /** The product's one CloudAdapter: the bot endpoint uses it too. */
   readonly adapter: BotAdapter;
   readonly notifier: BotFrameworkNotifier;
   readonly engine: NotificationEngine;
-  readonly queue: InProcessJobQueue<EngineJobData>;
+  readonly queue: Q;
   /** Stops the engine (running jobs finish) and closes the notifier's connections. */
   close(): Promise<void>;
 }
@@ -83,8 +85,9 @@ export interface ProductNotificationOptions {
  * The notification stack as main.ts runs it: the configured bot credentials and poll interval, the
  * core's storage and item source, and only users who may use the app are polled.
  */
-export function composeProductNotifications(core: Core, useCases: UseCases, options: ProductNotificationOptions = {}): NotificationStack {
-  return composeNotificationStack({
+export function composeProductNotifications(core: Core, useCases: UseCases, options: ProductNotificationOptions = {}): NotificationStack<JobQueue<EngineJobData>> {
+  const compose = core.scaleOut ? (deps: NotificationStackDeps) => composeSharedNotificationStack(deps, core.scaleOut as ScaleOut) : composeNotificationStack;
+  return compose({
     bot: core.config.bot,
     storage: core.storage,
     source: core.source,
@@ -95,4 +98,42 @@ export function composeProductNotifications(core: Core, useCases: UseCases, opti
     mayUse: async (user) => (await useCases.checkAccess.execute({ user, upn: null })).allowed,
     wrapNotifier: options.wrapNotifier,
   });
+}
+
+/**
+ * The same stack for several replicas (REDIS_URL): the engine's queue is BullMQ, Teams' budgets and
+ * AFAS pauses are in Redis. When Redis comes back after it was away, jobs are rebuilt from storage
+ * (a Redis that restarted empty has lost them; the ledger has not).
+ */
+export function composeSharedNotificationStack(deps: NotificationStackDeps, scaleOut: ScaleOut): NotificationStack<JobQueue<EngineJobData>> {
+  const { clock, logger } = deps;
+  const adapter = createBotAdapter({ ...deps.bot, clock, logger: logger.child({ component: 'bot' }) });
+  const notifier = new BotFrameworkNotifier({ adapter, appId: deps.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
+  const engineLogger = logger.child({ component: 'notifications' });
+  const queue = scaleOut.jobQueue((key, error) => engineLogger.error({ code: 'scheduler_job_failed', key, err: error instanceof Error ? error.message : String(error) }, 'notification job failed'));
+  const engine = new NotificationEngine({
+    storage: deps.storage,
+    source: deps.source,
+    notifier: deps.wrapNotifier ? deps.wrapNotifier(notifier) : notifier,
+    queue,
+    budget: scaleOut.budget,
+    availability: scaleOut.availability,
+    clock,
+    logger: engineLogger,
+    metrics: deps.metrics,
+    mayUse: deps.mayUse,
+    random: deps.random,
+    options: deps.engine,
+  });
+  scaleOut.connections.onReconnect(() => void engine.rebuild());
+  return {
+    adapter,
+    notifier,
+    engine,
+    queue,
+    close: async () => {
+      await engine.stop();
+      notifier.close();
+    },
+  };
 }

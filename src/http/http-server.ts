@@ -11,12 +11,21 @@ const HTTP_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT',
 
 export interface HttpServerOptions {
   readonly logger: Logger;
-  /** Resolves when every dependency the service needs answers (storage); rejects otherwise. */
-  readonly readiness: () => Promise<void>;
+  /**
+   * Resolves when the service can serve (storage answers), with the optional dependencies that do
+   * not (`missing`: Redis, say: chat and tab still work, notifications pause); rejects otherwise,
+   * with a `missing` list when it knows which.
+   */
+  readonly readiness: () => Promise<void | ReadinessReport>;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
   /** Records every request's duration by method, route pattern and status, when given. */
   readonly metrics?: Metrics;
+}
+
+/** What /readyz says beside its status: the dependencies this replica cannot reach. */
+export interface ReadinessReport {
+  readonly missing: readonly string[];
 }
 
 /**
@@ -74,11 +83,12 @@ export class HttpServer {
     });
     server.get('/readyz', async (req: restify.Request, res: restify.Response) => {
       try {
-        await options.readiness();
-        res.send(200, { status: 'ready' });
+        const report = await options.readiness();
+        res.send(200, report && report.missing.length > 0 ? { status: 'degraded', missing: report.missing } : { status: 'ready' });
       } catch (error) {
         options.logger.warn({ requestId: req.getId(), err: describe(error) }, 'not ready');
-        res.send(503, { status: 'not ready', code: 'not_ready' });
+        const missing = error instanceof Error && 'missing' in error && Array.isArray(error.missing) ? { missing: error.missing as unknown[] } : {};
+        res.send(503, { status: 'not ready', code: 'not_ready', ...missing });
       }
     });
   }

@@ -4,6 +4,8 @@ export interface QueuedJob<T> {
   readonly runAt: Date;
   readonly data: T;
   readonly lane: string;
+  /** A shared queue hands this job out again because the replica running it died: its data may be older than what that run did. */
+  readonly recovered?: boolean;
 }
 
 /** The lane of jobs that do not say otherwise. */

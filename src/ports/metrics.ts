@@ -7,6 +7,24 @@
  * Use: `metrics.counter('notificationCardsSent').inc({ kind: 'signal' })`.
  */
 export const METRIC_CATALOGUE = {
+  jobQueueDepth: {
+    type: 'gauge',
+    name: 'afas_teams_job_queue_depth',
+    help: 'Notification jobs in the shared queue (REDIS_URL), by lane (default|send) and state (waiting|delayed|active); sampled by each replica.',
+    labels: ['lane', 'state'],
+  },
+  jobQueueLag: {
+    type: 'gauge',
+    name: 'afas_teams_job_queue_lag_seconds',
+    help: 'How long the oldest due job of a lane of the shared queue has waited for a worker (0: none waits).',
+    labels: ['lane'],
+  },
+  dependencyUp: {
+    type: 'gauge',
+    name: 'afas_teams_dependency_up',
+    help: 'Whether this replica reaches a dependency (database|redis): 1 yes, 0 no; sampled.',
+    labels: ['dependency'],
+  },
   notificationPolls: {
     type: 'counter',
     name: 'afas_teams_notification_polls_total',

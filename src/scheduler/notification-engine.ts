@@ -110,6 +110,20 @@ export class NotificationEngine implements NotificationWakeUp {
     await this.deps.queue.stop();
   }
 
+  /**
+   * Gives a job to every user who should have one and has none, from storage: a shared queue that
+   * lost its jobs (Redis restarted empty) is whole again. Never rejects: logs.
+   */
+  async rebuild(): Promise<void> {
+    if (!this.started) return;
+    try {
+      const complete = await this.recover();
+      await this.sweep(this.deps.options.newUserSpreadMs ?? 30_000, !complete);
+    } catch (error) {
+      this.deps.logger.error({ code: 'scheduler_rebuild_failed', err: error instanceof Error ? error.message : String(error) }, 'could not rebuild notification jobs; the next sweep or reconnect tries again');
+    }
+  }
+
   /** Polls a user a few seconds from now (after activation) unless their job is already queued. Never rejects: logs. */
   async wake(user: UserKey): Promise<void> {
     const key = userJobKey(user);
@@ -131,7 +145,7 @@ export class NotificationEngine implements NotificationWakeUp {
       return;
     }
     try {
-      await this.runner.run({ ...job, data }, user);
+      await this.runner.run({ ...job, data: job.recovered ? fromLedger(data, this.deps.clock.now().getTime()) : data }, user);
     } catch (error) {
       await this.recoverJob(job.key, user, data, error);
     }
@@ -187,9 +201,20 @@ export class NotificationEngine implements NotificationWakeUp {
       const key = userJobKey(entry.user);
       if (seen.has(key)) continue;
       seen.add(key);
+      // A job that exists (another replica's, in a shared queue) finds the entry itself.
+      if (await this.deps.queue.has(key)) continue;
       await this.deps.queue.schedule(key, now, newUserJob(now.getTime()));
     }
     if (seen.size > 0) this.deps.logger.info({ users: seen.size }, 'resuming notifications that were planned but not confirmed');
     return pending.length < RECOVERY_SCAN;
   }
+}
+
+/**
+ * A job handed out again after its replica died may carry an outbox whose first messages that run
+ * already sent: resend nothing from it, poll now and let the ledger offer what is still
+ * `to_deliver`, as after a restart (the one-write window stays the only duplicate).
+ */
+function fromLedger(data: UserJobData, now: number): UserJobData {
+  return data.outbox ? { ...data, outbox: null, pending: true, pollAt: Math.min(data.pollAt, now) } : data;
 }

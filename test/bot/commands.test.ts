@@ -32,18 +32,18 @@ describe('de-duplicating Teams retries', () => {
   it('handles an activity id once, and again only after the memory expires', async () => {
     const clock = new FakeClock();
     const dedupe = new InboundDedupe(clock, 60_000);
-    expect(dedupe.firstTime('a1')).toBe(true);
-    expect(dedupe.firstTime('a1')).toBe(false);
+    expect(await dedupe.firstTime('a1')).toBe(true);
+    expect(await dedupe.firstTime('a1')).toBe(false);
     await clock.advance(15_000);
-    expect(dedupe.firstTime('a1')).toBe(false);
+    expect(await dedupe.firstTime('a1')).toBe(false);
     await clock.advance(60_000);
-    expect(dedupe.firstTime('a1')).toBe(true);
+    expect(await dedupe.firstTime('a1')).toBe(true);
   });
 
-  it('lets activities without id through every time', () => {
+  it('lets activities without id through every time', async () => {
     const dedupe = new InboundDedupe(new FakeClock());
-    expect(dedupe.firstTime(undefined)).toBe(true);
-    expect(dedupe.firstTime(undefined)).toBe(true);
+    expect(await dedupe.firstTime(undefined)).toBe(true);
+    expect(await dedupe.firstTime(undefined)).toBe(true);
   });
 });
 

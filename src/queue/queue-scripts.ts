@@ -1,0 +1,29 @@
+/** The Lua scripts of the shared job queue: each step on the key → job pointer is atomic. */
+export const QUEUE_SCRIPTS = Object.freeze({
+  /** Points KEYS[1][ARGV[1]] at ARGV[2]; returns the job it named before (or nil). */
+  point: `
+    local old = redis.call('HGET', KEYS[1], ARGV[1])
+    redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+    return old`,
+  /** Drops the key's pointer; returns the job it named (or nil). */
+  unpoint: `
+    local old = redis.call('HGET', KEYS[1], ARGV[1])
+    redis.call('HDEL', KEYS[1], ARGV[1])
+    return old`,
+  /** Drops the key's pointer only while it still names ARGV[2] (a finished job that did not reschedule). */
+  unpointIf: `
+    if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) return 1 end
+    return 0`,
+  /**
+   * 1 when the key names a job that exists (BullMQ keeps a job as the hash <prefix>:notify-<lane>:<id>);
+   * a pointer to a job that is gone is dropped, so the key counts as free again.
+   */
+  has: `
+    local ref = redis.call('HGET', KEYS[1], ARGV[1])
+    if not ref then return 0 end
+    local bar = string.find(ref, '|', 1, true)
+    local job = ARGV[2] .. 'notify-' .. string.sub(ref, 1, bar - 1) .. ':' .. string.sub(ref, bar + 1)
+    if redis.call('EXISTS', job) == 1 then return 1 end
+    if redis.call('HGET', KEYS[1], ARGV[1]) == ref then redis.call('HDEL', KEYS[1], ARGV[1]) end
+    return 0`,
+});
