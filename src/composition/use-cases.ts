@@ -1,3 +1,4 @@
+import { OAuthSignIn } from '../use-cases/oauth/oauth-sign-in';
 import { randomBytes } from 'node:crypto';
 import type { NotificationWakeUp } from '../ports/notification-wake-up';
 import { HmacLinkSigner } from '../secrets/hmac-link-signer';
@@ -41,6 +42,8 @@ export interface UseCases {
   readonly listTaskActions: ListTaskActions;
   /** Takes an offered action (or posts a comment) in AFAS: one POST per click, audited. */
   readonly actOnTask: ActOnTask;
+  /** Sign-in with AFAS OAuth (authorization code + PKCE), bound to the Teams user who asked. */
+  readonly oauthSignIn: OAuthSignIn;
 }
 
 export interface UseCaseDeps {
@@ -90,6 +93,16 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       audit: storage.audit,
       clock,
       logger: actionLogger,
+    }),
+    oauthSignIn: new OAuthSignIn({
+      signIns: storage.signIns,
+      tokens: storage.oauthTokens,
+      connections,
+      connectionOAuth: storage.connectionOAuth,
+      oauth: core.afasOAuth,
+      clock,
+      publicUrl: config.publicUrl,
+      notifications: deps.notifications,
     }),
   };
 }
