@@ -5,12 +5,12 @@
  */
 const ESM_ONLY = '(jose|oauth4webapi|@exodus/bytes|parse5|entities|tough-cookie|css-tree|@asamuzakjp|@csstools|@bramus)';
 
-/** Unit, storage, HTTP and bot tests. Browser tests run separately (npm run test:browser). */
+/** Unit, storage, HTTP and bot tests. Browser and scale-out tests run separately (npm run test:browser, test:scale). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/browser/'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/browser/', '/test/scale/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
     [`/node_modules/${ESM_ONLY}/.+\\.m?js$`]: ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, module: 'commonjs', target: 'ES2022' } }],
