@@ -3,7 +3,7 @@
 # The build stages have the dev dependencies and a compiler; the runtime has neither.
 
 # better-sqlite3 compiles its native addon here when no prebuilt binary fits the platform.
-FROM node:20-bookworm-slim AS toolchain
+FROM node:22-bookworm-slim AS toolchain
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
@@ -22,7 +22,7 @@ RUN npm run build \
 FROM toolchain AS deps
 RUN npm ci --omit=dev --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 # The Agents Playground is a development tool and is not in this image.
 ENV NODE_ENV=production \
     PORT=3978 \

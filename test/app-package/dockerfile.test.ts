@@ -34,10 +34,10 @@ const runtime = all[all.length - 1];
 const runtimeOf = (keyword: string) => runtime.filter((i) => i.keyword === keyword);
 
 describe('the Dockerfile', () => {
-  it('builds in several stages on Node 20 slim and runs on it too', () => {
+  it('builds in several stages on Node 22 slim (Node 20 reached end of life) and runs on it too', () => {
     expect(all.length).toBeGreaterThanOrEqual(2);
-    for (const stage of all) expect(stage[0].args).toMatch(/^(node:20-bookworm-slim|toolchain|build|deps)\b/);
-    expect(runtime[0].args).toMatch(/^node:20-bookworm-slim\b/);
+    for (const stage of all) expect(stage[0].args).toMatch(/^(node:22-bookworm-slim|toolchain|build|deps)\b/);
+    expect(runtime[0].args).toMatch(/^node:22-bookworm-slim\b/);
   });
 
   it('installs with npm ci only: dev dependencies to build, --omit=dev for what runs', () => {
