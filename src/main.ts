@@ -8,6 +8,7 @@ import { readiness, sampleDependencies } from './composition/dependency-health';
 import { openCore, type CoreOverrides } from './composition/core';
 import { registerConfiguredConnection, registerSandboxOAuthClient, SANDBOX_PREFIX } from './composition/default-connection';
 import { DeferredWakeUp } from './composition/deferred-wake-up';
+import { DeferredTaskCardUpdater } from './composition/deferred-task-card-updater';
 import { composeProductNotifications } from './composition/notification-stack';
 import { composeTab } from './composition/tab';
 import { buildUseCases } from './composition/use-cases';
@@ -65,9 +66,11 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (sandbox) registerSandboxOAuthClient(sandbox, config);
 
   const wakeUp = new DeferredWakeUp();
-  const useCases = buildUseCases(core, { notifications: wakeUp });
+  const cardUpdater = new DeferredTaskCardUpdater();
+  const useCases = buildUseCases(core, { notifications: wakeUp, cardUpdater });
   const notifications = composeProductNotifications(core, useCases, { metrics: notificationMetricsFrom(metrics) });
   wakeUp.bind(notifications.engine);
+  cardUpdater.bind(notifications.cardUpdater);
   const stopSampling = core.scaleOut ? sampleDependencies(metrics, storage, core.scaleOut, logger) : null;
   const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services: composeBotServices(core, useCases), verifier: botTokenVerifier(config, clock), claims: core.scaleOut?.claims });
   http.post('/api/messages', (req, res) => botHost.process(req, res));

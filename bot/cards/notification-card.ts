@@ -1,4 +1,5 @@
 import { translate } from '../../src/domain/i18n/translate';
+import type { TaskActionOffer } from '../../src/domain/task-action';
 import type { Language } from '../../src/domain/user-preferences';
 import type { WorkItem } from '../../src/domain/work-item';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card';
@@ -6,6 +7,7 @@ import { openUrlAction } from './card-actions';
 import { allItemsAction } from './notification-lines';
 import { MAX_TITLE_LENGTH } from './plain-text';
 import { heading, paragraph, richText, textRun } from './rich-text';
+import { taskActionButtons } from './task-action-buttons';
 import { itemMetaLine } from './work-item-view';
 
 /** A compact card (after Teams refused the full one as too large) cuts the title this short. */
@@ -18,11 +20,14 @@ export interface ItemNotificationCardInput {
   readonly url: string;
   /** `compact`: title only, shorter, one button. */
   readonly compact?: boolean;
+  /** A task's AFAS actions: its handle actions as buttons and "More…", as on the tasks card. */
+  readonly actions?: TaskActionOffer;
 }
 
 /**
  * One new task or signal: "New signal", its title, type · sender · Amsterdam date, "Open" in AFAS
- * and "All signals" (a command button, so the list arrives as a new message).
+ * and "All signals" (a command button, so the list arrives as a new message). A task with actions
+ * has them first, as on the tasks card.
  */
 export function buildItemNotificationCard(input: ItemNotificationCardInput): AdaptiveCard {
   const { lang, item } = input;
@@ -33,5 +38,6 @@ export function buildItemNotificationCard(input: ItemNotificationCardInput): Ada
   ];
   if (!input.compact) body.push(paragraph(itemMetaLine(item, lang), { isSubtle: true, size: 'small' }, { spacing: 'none' }));
   const open = openUrlAction(translate(lang, 'list.open'), input.url);
-  return adaptiveCard(body, input.compact ? [open] : [open, allItemsAction(lang, item.kind)]);
+  if (input.compact) return adaptiveCard(body, [open]);
+  return adaptiveCard(body, [...(input.actions ? taskActionButtons(input.actions, lang) : []), open, allItemsAction(lang, item.kind)]);
 }

@@ -31,8 +31,6 @@ export function taskActionButton(view: TaskActionsView, action: OfferedAction, o
  * out without the columns of a plain item, because ten such tasks must fit one Teams message.
  */
 export function taskItemView(item: WorkItem, view: TaskActionsView, lang: Language, url: string, from: TaskOrigin): Container {
-  const handle = view.actions.filter((a) => a.type === HANDLE_ACTION_TYPE).map((a) => taskActionButton(view, a));
-  const more = executeAction(VERBS.taskMore, translate(lang, 'tasks.action.more'), { s: view.subjectId, ...(from === 'summary' ? { from } : {}) });
   return {
     type: 'Container',
     separator: true,
@@ -40,7 +38,13 @@ export function taskItemView(item: WorkItem, view: TaskActionsView, lang: Langua
     items: [
       richText(titleRuns(item, lang)),
       richText([textRun(itemMetaLine(item, lang), { isSubtle: true, size: 'small' })], { spacing: 'none' }),
-      { type: 'ActionSet', actions: [...handle, more, openUrlAction(translate(lang, 'list.open'), url)] },
+      { type: 'ActionSet', actions: [...taskActionButtons(view, lang, from), openUrlAction(translate(lang, 'list.open'), url)] },
     ],
   };
+}
+
+/** A task's handle actions (SeqNo order, one click each) and "More…" (the task card). */
+export function taskActionButtons(view: TaskActionsView, lang: Language, from: TaskOrigin = 'list'): ExecuteAction[] {
+  const handle = view.actions.filter((a) => a.type === HANDLE_ACTION_TYPE).map((a) => taskActionButton(view, a));
+  return [...handle, executeAction(VERBS.taskMore, translate(lang, 'tasks.action.more'), { s: view.subjectId, ...(from === 'summary' ? { from } : {}) })];
 }

@@ -15,6 +15,7 @@ export async function actOnTask(data: VerbData<'task.act'>, turn: BotTurn): Prom
     signature: data.g,
     text: data[TASK_INPUT_IDS.reaction] ?? '',
     via: 'chat',
+    cardActivityId: turn.context.activity.replyToId ?? null,
   });
   await turn.replies.send(buildTaskResultCard(turn.lang, result));
 }

@@ -35,7 +35,7 @@ function card(notification: Notification, now: Date): AdaptiveCard {
   const insiteUrl = links?.insiteUrl ?? '';
   switch (content.type) {
     case 'item':
-      return buildItemNotificationCard({ lang, item: content.item, url: itemUrl(content.item), compact });
+      return buildItemNotificationCard({ lang, item: content.item, url: itemUrl(content.item), compact, ...(content.actions ? { actions: content.actions } : {}) });
     case 'summary':
       return buildNotificationSummaryCard({ lang, items: content.items, counts: content.counts, itemUrl, insiteUrl, compact });
     case 'baseline':

@@ -1,4 +1,5 @@
 import { createBotAdapter, type BotAdapter, type BotAdapterOptions } from '../../bot/bot-adapter';
+import { BotFrameworkCardUpdater } from '../../bot/proactive/bot-framework-card-updater';
 import { BotFrameworkNotifier } from '../../bot/proactive/bot-framework-notifier';
 import type { Clock } from '../ports/clock';
 import type { Core } from './core';
@@ -29,12 +30,16 @@ export interface NotificationStackDeps {
   readonly random?: Random;
   /** Wraps the notifier at its port (tests put a failing or stalling fake around the real one). */
   readonly wrapNotifier?: (real: Notifier) => Notifier;
+  /** New-task cards with actions and their activity ids (the use cases'); absent: plain cards. */
+  readonly taskCards?: EmbeddedNotificationEngineDeps['taskCards'];
 }
 
 export interface NotificationStack<Q extends JobQueue<EngineJobData> = InProcessJobQueue<EngineJobData>> {
   /** The product's one CloudAdapter: the bot endpoint uses it too. */
   readonly adapter: BotAdapter;
   readonly notifier: BotFrameworkNotifier;
+  /** Updates sent task cards through the same adapter (bind the use cases' updater to it). */
+  readonly cardUpdater: BotFrameworkCardUpdater;
   readonly engine: NotificationEngine;
   readonly queue: Q;
   /** Stops the engine (running jobs finish) and closes the notifier's connections. */
@@ -61,10 +66,12 @@ export function composeNotificationStack(deps: NotificationStackDeps): Notificat
     metrics: deps.metrics,
     mayUse: deps.mayUse,
     random: deps.random,
+    taskCards: deps.taskCards,
   });
   return {
     adapter,
     notifier,
+    cardUpdater: new BotFrameworkCardUpdater({ adapter, appId: deps.bot.appId, clock }),
     engine,
     queue,
     close: async () => {
@@ -97,6 +104,7 @@ export function composeProductNotifications(core: Core, useCases: UseCases, opti
     metrics: options.metrics,
     mayUse: async (user) => (await useCases.checkAccess.execute({ user, upn: null })).allowed,
     wrapNotifier: options.wrapNotifier,
+    taskCards: useCases.taskCards,
   });
 }
 
@@ -124,11 +132,13 @@ export function composeSharedNotificationStack(deps: NotificationStackDeps, scal
     mayUse: deps.mayUse,
     random: deps.random,
     options: deps.engine,
+    taskCards: deps.taskCards,
   });
   scaleOut.connections.onReconnect(() => void engine.rebuild());
   return {
     adapter,
     notifier,
+    cardUpdater: new BotFrameworkCardUpdater({ adapter, appId: deps.bot.appId, clock }),
     engine,
     queue,
     close: async () => {

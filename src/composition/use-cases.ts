@@ -1,4 +1,5 @@
 import { OAuthSignIn } from '../use-cases/oauth/oauth-sign-in';
+import { SignInStarts } from '../use-cases/oauth/sign-in-starts';
 import { randomBytes } from 'node:crypto';
 import type { NotificationWakeUp } from '../ports/notification-wake-up';
 import { HmacLinkSigner } from '../secrets/hmac-link-signer';
@@ -44,6 +45,8 @@ export interface UseCases {
   readonly actOnTask: ActOnTask;
   /** Sign-in with AFAS OAuth (authorization code + PKCE), bound to the Teams user who asked. */
   readonly oauthSignIn: OAuthSignIn;
+  /** Whether a user signs in with OAuth, and the signed start links Teams opens for it. */
+  readonly signInStarts: SignInStarts;
 }
 
 export interface UseCaseDeps {
@@ -62,6 +65,16 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
   const opened = new OpenedItems({ state, clock });
   const actionLogger = core.logger.child({ component: 'task-actions' });
   const signature = new TaskActionSignature(new HmacLinkSigner(encryptionKey, 'task-actions'));
+  const oauthSignIn = new OAuthSignIn({
+    signIns: storage.signIns,
+    tokens: storage.oauthTokens,
+    connections,
+    connectionOAuth: storage.connectionOAuth,
+    oauth: core.afasOAuth,
+    clock,
+    publicUrl: config.publicUrl,
+    notifications: deps.notifications,
+  });
   return {
     attempts,
     listWorkItems,
@@ -94,15 +107,7 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       clock,
       logger: actionLogger,
     }),
-    oauthSignIn: new OAuthSignIn({
-      signIns: storage.signIns,
-      tokens: storage.oauthTokens,
-      connections,
-      connectionOAuth: storage.connectionOAuth,
-      oauth: core.afasOAuth,
-      clock,
-      publicUrl: config.publicUrl,
-      notifications: deps.notifications,
-    }),
+    oauthSignIn,
+    signInStarts: new SignInStarts({ activations, connections, connectionOAuth: storage.connectionOAuth, signIn: oauthSignIn, signer: new HmacLinkSigner(encryptionKey, 'oauth-start'), clock, publicUrl: config.publicUrl }),
   };
 }

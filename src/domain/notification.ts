@@ -1,5 +1,6 @@
 import type { AfasConnection } from './afas-connection';
 import { formatAfasDate } from './amsterdam-time';
+import type { TaskActionOffer } from './task-action';
 import type { UserKey } from './user-key';
 import type { Language } from './user-preferences';
 import type { WorkItem, WorkItemKind } from './work-item';
@@ -21,8 +22,8 @@ export interface Notification {
 }
 
 export type NotificationContent =
-  /** One new task or signal. */
-  | { readonly type: 'item'; readonly item: WorkItem }
+  /** One new task or signal; a task with the AFAS actions it offered when it was read (signed, by position). */
+  | { readonly type: 'item'; readonly item: WorkItem; readonly actions?: TaskActionOffer }
   /** Several new items at once (more than the coalescing threshold, or held by quiet hours). */
   | { readonly type: 'summary'; readonly items: readonly WorkItem[]; readonly counts: ItemCounts }
   /** The first poll after activation: what is open already, said once instead of one card per old item. */

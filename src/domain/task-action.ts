@@ -88,3 +88,26 @@ const OUTCOME_WORDS: Readonly<Record<string, ActionOutcomeWord>> = {
 export function outcomeWord(description: string): ActionOutcomeWord | null {
   return OUTCOME_WORDS[description.trim().toLowerCase()] ?? null;
 }
+
+/** One action as a surface shows it; a click sends back the task's subject id, `index` and `signature`. */
+export interface OfferedTaskAction {
+  readonly index: number;
+  readonly description: string;
+  /** AFAS's ActionType: 1 = handle (the buttons), others under "More". */
+  readonly type: number;
+  readonly signature: string;
+}
+
+/** The actions of one task for a card or the tab: positions and signatures, never AFAS's GUIDs. */
+export interface TaskActionOffer {
+  readonly subjectId: string;
+  /** Handle actions first (by SeqNo), then the others (by SeqNo). */
+  readonly actions: readonly OfferedTaskAction[];
+  /** Signature of a reaction without an action (a comment) on this task. */
+  readonly commentSignature: string;
+}
+
+/** The final state a sent task card is updated to when the task was acted on elsewhere. */
+export type FinalTaskState =
+  | { readonly status: 'done'; readonly action: string | null; readonly title: string; readonly at: Date }
+  | { readonly status: 'alreadyHandled'; readonly title: string | null };

@@ -20,6 +20,7 @@ export interface EmbeddedNotificationEngineDeps {
   readonly metrics?: NotificationMetrics;
   readonly mayUse?: NotificationEngineDeps['mayUse'];
   readonly random?: Random;
+  readonly taskCards?: NotificationEngineDeps['taskCards'];
 }
 
 export interface EmbeddedNotificationEngine {
@@ -54,6 +55,7 @@ export function createEmbeddedNotificationEngine(deps: EmbeddedNotificationEngin
     mayUse: deps.mayUse,
     random: deps.random,
     options: deps.options,
+    taskCards: deps.taskCards,
   });
   return { engine, queue };
 }

@@ -10,6 +10,7 @@ import type { Storage } from '../ports/storage';
 import type { WorkItemSource } from '../ports/work-item-source';
 import { DeliverNotification } from '../use-cases/deliver-notification';
 import { PollUser } from '../use-cases/poll-user';
+import type { ProactiveTaskCards } from '../use-cases/proactive-task-cards';
 import { ReactivationNotice } from '../use-cases/reactivation-notice';
 import { SendDigest } from '../use-cases/send-digest';
 import { jitter, nextPollDelay, type Random } from './backoff';
@@ -42,6 +43,8 @@ export interface NotificationEngineDeps {
   /** Jitter source; default `Math.random`. */
   readonly random?: Random;
   readonly options: NotificationEngineOptions;
+  /** New-task cards with actions, and their activity ids kept (absent: plain cards). */
+  readonly taskCards?: ProactiveTaskCards;
 }
 
 const PAGE = 500;
@@ -72,7 +75,7 @@ export class NotificationEngine implements NotificationWakeUp {
     const read = { activations: storage.activations, connections: storage.connections, source: deps.source, availability: deps.availability, clock, mayUse: deps.mayUse };
     const reactivation = new ReactivationNotice({ deliveries: storage.deliveries, clock });
     const stores = { conversations: storage.conversations, preferences: storage.preferences, deliveries: storage.deliveries };
-    const deliver = new DeliverNotification({ conversations: storage.conversations, deliveries: storage.deliveries, notifier: deps.notifier, clock });
+    const deliver = new DeliverNotification({ conversations: storage.conversations, deliveries: storage.deliveries, notifier: deps.notifier, clock, taskCards: deps.taskCards });
     const onOutbox = (count: number): void => {
       this.outboxDepth += count;
       this.metrics.outboxDepth(this.outboxDepth);
@@ -81,7 +84,7 @@ export class NotificationEngine implements NotificationWakeUp {
     this.runner = new UserJobRunner({
       queue: deps.queue,
       budget: deps.budget,
-      pollUser: new PollUser({ ...read, ...stores, reactivation }),
+      pollUser: new PollUser({ ...read, ...stores, reactivation, taskCards: deps.taskCards }),
       sendDigest: new SendDigest({ ...read, ...stores }),
       sender,
       clock,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AfasConnection } from '../domain/afas-connection';
 import { isAfasError } from '../domain/afas-error';
 import { AppError } from '../domain/app-error';
-import { checkReactionText, type TaskWorkflow } from '../domain/task-action';
+import { checkReactionText, type FinalTaskState, type TaskWorkflow } from '../domain/task-action';
 import { userKeyString, type UserKey } from '../domain/user-key';
 import type { ActivationStore } from '../ports/activation-store';
 import type { AuditLog } from '../ports/audit-log';
@@ -11,6 +11,7 @@ import type { ConnectionStore } from '../ports/connection-store';
 import type { Logger } from '../ports/logger';
 import type { TaskWorkflowSource } from '../ports/task-workflow-source';
 import { connectionById } from './find-connection';
+import type { ProactiveTaskCards } from './proactive-task-cards';
 import type { StoredResult, TaskActionBook } from './task-action-book';
 import { COMMENT, type TaskActionSignature } from './task-action-signature';
 
@@ -23,6 +24,8 @@ export interface ActOnTaskInput {
   readonly text: string;
   /** Where the click came from, for the audit log. */
   readonly via: 'chat' | 'tab';
+  /** The card the click came from (its activity id), which the click's answer replaces already. */
+  readonly cardActivityId?: string | null;
 }
 
 export type ActOnTaskResult =
@@ -47,6 +50,8 @@ export interface ActOnTaskDeps {
   readonly audit: AuditLog;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Brings a proactive card of the task up to date after the act (absent: none are). */
+  readonly cards?: Pick<ProactiveTaskCards, 'settle'>;
 }
 
 type Outcome = 'done' | 'already_handled' | 'afas_error' | 'expired' | 'unavailable' | 'failed';
@@ -87,6 +92,7 @@ export class ActOnTask {
       try {
         const answer = await this.verifyAndPost(input, checked.text);
         if (answer.status === 'done') result = { kind: answer.kind, action: answer.action, title: answer.title, at: answer.at.getTime() };
+        await this.settleCard(input, answer);
         return answer;
       } finally {
         // Anything but a success frees the claim, so the user can try again (after maintenance, say).
@@ -94,6 +100,18 @@ export class ActOnTask {
       }
     } finally {
       this.inFlight.delete(guardKey);
+    }
+  }
+
+  /** A proactive card of a task that is done now (here, or elsewhere before) shows that; a failure there leaves the act as it is. */
+  private async settleCard(input: ActOnTaskInput, answer: ActOnTaskResult): Promise<void> {
+    const final: FinalTaskState | null =
+      answer.status === 'done' && answer.kind === 'action' ? { status: 'done', action: answer.action, title: answer.title, at: answer.at } : answer.status === 'alreadyHandled' ? { status: 'alreadyHandled', title: answer.title } : null;
+    if (!final || !this.deps.cards) return;
+    try {
+      await this.deps.cards.settle(input.user, input.subjectId, final, input.cardActivityId ?? null);
+    } catch (error) {
+      this.deps.logger.error({ code: 'task_card_update_failed', tenantId: input.user.tenantId, err: error }, 'a sent task card could not be brought up to date after an act');
     }
   }
 

@@ -4,12 +4,15 @@ import type { ConversationReferenceJson, ConversationStore } from '../ports/conv
 import type { DeliveryLedger } from '../ports/delivery-ledger';
 import type { Notifier, SendOptions, SendResult } from '../ports/notifier';
 import { setRefsState } from './ledger-refs';
+import type { ProactiveTaskCards } from './proactive-task-cards';
 
 export interface DeliverNotificationDeps {
   readonly conversations: ConversationStore;
   readonly deliveries: DeliveryLedger;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /** Keeps the activity id of a task card with actions (absent: not kept). */
+  readonly taskCards?: Pick<ProactiveTaskCards, 'sent'>;
 }
 
 /** What one message's send means for it, once the ledger and the conversation say so. */
@@ -88,10 +91,11 @@ export class DeliverNotification {
       case 'sent':
         try {
           await setRefsState(deliveries, user, entries, 'delivered', clock.now());
-          return { kind: 'sent' };
         } catch (error) {
           return { kind: 'sentUnrecorded', entries, error };
         }
+        await this.deps.taskCards?.sent(notification, answer.activityId);
+        return { kind: 'sent' };
       case 'throttled':
         return { kind: 'throttled', retryAfterMs: answer.retryAfterMs };
       case 'transient':

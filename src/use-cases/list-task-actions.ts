@@ -1,7 +1,7 @@
 import type { AfasConnection } from '../domain/afas-connection';
 import { isAfasError } from '../domain/afas-error';
 import { AppError } from '../domain/app-error';
-import type { TaskWorkflow } from '../domain/task-action';
+import type { OfferedTaskAction, TaskActionOffer, TaskWorkflow } from '../domain/task-action';
 import type { UserKey } from '../domain/user-key';
 import type { WorkItem } from '../domain/work-item';
 import type { ActivationStore } from '../ports/activation-store';
@@ -11,23 +11,11 @@ import type { TaskWorkflowSource } from '../ports/task-workflow-source';
 import { connectionById } from './find-connection';
 import { COMMENT, type TaskActionSignature } from './task-action-signature';
 
-/** One action as a surface shows it; a click sends back the task's subject id, `index` and `signature`. */
-export interface OfferedAction {
-  readonly index: number;
-  readonly description: string;
-  /** AFAS's ActionType: 1 = handle (the buttons), others under "More". */
-  readonly type: number;
-  readonly signature: string;
-}
+/** One action as a surface shows it (see the domain's OfferedTaskAction). */
+export type OfferedAction = OfferedTaskAction;
 
-/** The actions of one task for a card or the tab: positions and signatures, never AFAS's GUIDs. */
-export interface TaskActionsView {
-  readonly subjectId: string;
-  /** Handle actions first (by SeqNo), then the others (by SeqNo). */
-  readonly actions: readonly OfferedAction[];
-  /** Signature of a reaction without an action (a comment) on this task. */
-  readonly commentSignature: string;
-}
+/** The actions of one task for a card or the tab (see the domain's TaskActionOffer). */
+export type TaskActionsView = TaskActionOffer;
 
 export interface ListTaskActionsDeps {
   readonly activations: ActivationStore;

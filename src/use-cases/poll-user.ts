@@ -1,4 +1,5 @@
 import type { Activation } from '../domain/activation';
+import type { AfasConnection } from '../domain/afas-connection';
 import { baselineId, amsterdamDate, linksOf, type ItemCounts, type Notification, type NotificationContent } from '../domain/notification';
 import { countByKind, planItemMessages } from '../domain/notification-plan';
 import type { UserKey } from '../domain/user-key';
@@ -11,6 +12,7 @@ import type { WorkItemList } from '../ports/work-item-source';
 import { setRefsState } from './ledger-refs';
 import { digestTiming, loadNotificationContext, NO_DIGEST, type DigestTiming, type NotificationContext } from './notification-context';
 import { refKey, sortPending } from './pending-deliveries';
+import type { ProactiveTaskCards } from './proactive-task-cards';
 import { heldUntil } from './quiet-hours';
 import type { ReactivationNotice } from './reactivation-notice';
 import { readUserWork, type ReadUserWorkDeps } from './read-user-work';
@@ -20,6 +22,8 @@ export interface PollUserDeps extends ReadUserWorkDeps {
   readonly preferences: PreferenceStore;
   readonly deliveries: DeliveryLedger;
   readonly reactivation: ReactivationNotice;
+  /** New-task cards get the task's AFAS actions (absent: cards without them). */
+  readonly taskCards?: Pick<ProactiveTaskCards, 'withActions'>;
 }
 
 export type PollOutcome =
@@ -69,7 +73,7 @@ export class PollUser {
     if (read.status === 'invalid') return { kind: 'stop', reason: 'invalid', notifications: await deps.reactivation.execute(user, activation, context.lang) };
     if (read.status === 'paused') return { kind: 'paused', until: read.until, kinds, digest };
     if (read.status === 'failed') return { kind: 'failed', code: read.code, profitLogReference: read.profitLogReference, kinds, digest };
-    return this.compare(user, activation, context, read.lists, linksOf(read.connection), options.checkPending, digest);
+    return this.compare(user, activation, context, read.lists, read.connection, options.checkPending, digest);
   }
 
   private async compare(
@@ -77,7 +81,7 @@ export class PollUser {
     activation: Activation,
     context: NotificationContext,
     lists: ReadonlyMap<WorkItemKind, WorkItemList>,
-    links: Notification['links'],
+    connection: AfasConnection,
     checkPending: boolean,
     digest: DigestTiming,
   ): Promise<PollOutcome> {
@@ -116,12 +120,14 @@ export class PollUser {
     const toSend = [...resend, ...planned];
     const kinds = [...lists.keys()];
     if (hold && toSend.length > 0) return { kind: 'ok', notifications: [], kinds, found, pendingLeft: true, heldUntil: hold, digest };
+    const links = linksOf(connection);
     const message = (content: NotificationContent, entries: Notification['entries']): Notification => ({ user, lang: context.lang, content, detail: 'full', entries, links });
     const notifications: Notification[] = [];
     // In quiet hours the first-poll message is skipped, not held: it has no ledger entry to survive a restart.
     if (!hold && Object.values(baseline).some((count) => count > 0)) notifications.push(message({ type: 'baseline', counts: baseline }, []));
     for (const plan of planItemMessages(toSend, { held: resend.length > 0 })) notifications.push(message(plan.content, plan.entries));
-    return { kind: 'ok', notifications, kinds, found, pendingLeft, heldUntil: null, digest };
+    const offered = this.deps.taskCards ? await this.deps.taskCards.withActions(user, connection, notifications) : notifications;
+    return { kind: 'ok', notifications: offered, kinds, found, pendingLeft, heldUntil: null, digest };
   }
 }
 

@@ -9,6 +9,8 @@ import type { InProcessJobQueue } from '../../src/scheduler/in-process-job-queue
 import type { NotificationEngine, NotificationEngineOptions } from '../../src/scheduler/notification-engine';
 import type { EngineJobData } from '../../src/scheduler/user-job';
 import { composeNotificationStack, type NotificationStack } from '../../src/composition/notification-stack';
+import { DeferredTaskCardUpdater } from '../../src/composition/deferred-task-card-updater';
+import { buildUseCases, type UseCases } from '../../src/composition/use-cases';
 import { FakeBotConnector, type FakeBotConnectorOptions, type ReceivedActivity } from '../fakes/fake-bot-connector';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
@@ -51,6 +53,9 @@ export class NotificationHarness {
   run!: EngineRun;
   /** The stacks built so far; the last one is the current engine's. */
   readonly stacks: NotificationStack[] = [];
+  private readonly cardUpdater = new DeferredTaskCardUpdater();
+  /** The use cases as main.ts builds them over the harness's core (acting on tasks, say), bound to the current stack. */
+  readonly useCases: UseCases;
   private constructor(
     readonly clock: FakeClock,
     readonly sandbox: AfasSandbox,
@@ -61,7 +66,9 @@ export class NotificationHarness {
     readonly proxy: SocketResettingProxy | null,
     private readonly core: Core,
     private readonly options: HarnessOptions,
-  ) {}
+  ) {
+    this.useCases = buildUseCases(core, { notifications: { wake: async () => undefined }, cardUpdater: this.cardUpdater });
+  }
 
   static async start(options: HarnessOptions = {}): Promise<NotificationHarness> {
     const clock = new FakeClock(options.start ?? '2026-03-02T08:00:00Z');
@@ -94,7 +101,9 @@ export class NotificationHarness {
       engine: { pollIntervalMs: 5 * MINUTE, firstPollSpreadMs: 0, ...this.options.engine },
       random: seededRandom(),
       wrapNotifier: wrap ?? this.options.notifier,
+      taskCards: this.useCases.taskCards,
     });
+    this.cardUpdater.bind(stack.cardUpdater);
     this.stacks.push(stack);
     return { engine: stack.engine, queue: stack.queue };
   }
