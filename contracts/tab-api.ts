@@ -67,7 +67,13 @@ export const tileResponseSchema = z.discriminatedUnion('state', [
     tasks: listSchema,
     signals: listSchema,
   }),
-  z.object({ state: z.literal('activate'), reason: z.enum(['not_activated', 'expired']), attempt: z.nullable(attemptSchema) }),
+  z.object({
+    state: z.literal('activate'),
+    reason: z.enum(['not_activated', 'expired']),
+    attempt: z.nullable(attemptSchema),
+    /** How this user signs in: the e-mailed code (absent from older servers) or AFAS OAuth (/api/tab/oauth/*). */
+    signIn: z.optional(z.enum(['code', 'oauth'])),
+  }),
   z.object({ state: z.literal('unavailable'), failure: failureSchema }),
 ]);
 export type TileResponse = z.infer<typeof tileResponseSchema>;

@@ -8,6 +8,7 @@ import { PLAYGROUND_PEOPLE, PLAYGROUND_TENANT_ID } from '../dev/playground-ident
 import { DEV_HOST_PATH, registerDevHostRoutes } from '../http/dev-host-routes';
 import type { HttpServer } from '../http/http-server';
 import { registerOpenLinkRoute } from '../http/open-link-route';
+import { registerOAuthRoutes } from '../http/oauth-routes';
 import { registerTabApiRoutes } from '../http/tab-api-routes';
 import { registerTabStaticRoutes } from '../http/tab-static-routes';
 import type { SsoTokenValidator } from '../ports/sso-token-validator';
@@ -60,6 +61,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
   }
   registerTabStaticRoutes(deps.http.restify, assetDir, { sourceMaps: config.demo });
   registerOpenLinkRoute(deps.http.restify, { tracking: useCases.openTracking, logger });
+  registerOAuthRoutes(deps.http.restify, { signInStarts: useCases.signInStarts, oauthSignIn: useCases.oauthSignIn, publicUrl: config.publicUrl, logger: core.logger.child({ component: 'oauth' }) });
   registerTabApiRoutes(deps.http.restify, {
     validator,
     checkAccess: useCases.checkAccess,
@@ -70,6 +72,7 @@ export async function composeTab(deps: TabCompositionDeps): Promise<ComposedTab>
     confirmActivationCode: useCases.confirmActivationCode,
     setFirstList: useCases.setFirstList,
     taskActions: { listTaskActions: useCases.listTaskActions, actOnTask: useCases.actOnTask },
+    oauth: { signInStarts: useCases.signInStarts, oauthSignIn: useCases.oauthSignIn },
     clock,
     logger,
   });

@@ -20,6 +20,7 @@ import { isExpectedFailure } from '../domain/user-facing-failure';
 import { failureView } from './tab-failure';
 import { tileView } from './tab-views';
 import { registerTabTaskActionRoutes, type TabTaskActionDeps } from './tab-task-action-routes';
+import { registerTabOAuthRoutes, type TabOAuthDeps } from './tab-oauth-routes';
 
 export interface TabApiDeps {
   readonly validator: SsoTokenValidator;
@@ -34,6 +35,8 @@ export interface TabApiDeps {
   readonly opened: OpenedItems;
   /** Acting on AFAS tasks from the tab (`/api/tab/tasks/*`). */
   readonly taskActions: Omit<TabTaskActionDeps, 'logger'>;
+  /** Signing in to AFAS with OAuth (`/api/tab/oauth/*`), for connections in oauth or both mode. */
+  readonly oauth: Omit<TabOAuthDeps, 'logger'>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -92,6 +95,7 @@ export function registerTabApiRoutes(server: Server, deps: TabApiDeps): void {
     return { status: 200, body: { firstList: saved.firstList } };
   }));
   registerTabTaskActionRoutes(server, route, { ...deps.taskActions, logger: deps.logger });
+  registerTabOAuthRoutes(server, route, { ...deps.oauth, logger: deps.logger });
 }
 
 /** The tile, or the activation step to show instead, or why the tab cannot work for this user. */
@@ -102,7 +106,9 @@ async function tile(deps: TabApiDeps, user: UserKey): Promise<TileResponse> {
     if (isAppError(error, 'not_activated') || isAppError(error, 'activation_invalid') || isAfasError(error, 'afas_unauthorized')) {
       const status = await deps.getActivationStatus.execute(user);
       const attempt = status.attempt ? { afasUserId: status.attempt.afasUserId, nextRequestAt: status.attempt.nextRequestAt?.toISOString() ?? null } : null;
-      return { state: 'activate', reason: status.activation === 'none' ? 'not_activated' : 'expired', attempt };
+      // Said only for OAuth: a tab without it takes the e-mailed code's steps, as before.
+      const oauth = (await deps.oauth.signInStarts.oauthConnectionFor(user)) !== null;
+      return { state: 'activate', reason: status.activation === 'none' ? 'not_activated' : 'expired', attempt, ...(oauth ? { signIn: 'oauth' as const } : {}) };
     }
     if (isAppError(error, 'no_connection') || isAppError(error, 'connection_incomplete')) return { state: 'unavailable', failure: failureView(error, deps.clock.now()) };
     throw error;

@@ -1,6 +1,7 @@
 import { adminEn } from './admin.en';
 import { countsEn } from './counts.en';
 import { tasksEn } from './tasks.en';
+import { oauthEn } from './oauth.en';
 
 /**
  * The source catalogue: every user-facing sentence of the bot and the tab, in English; the admin
@@ -221,6 +222,7 @@ export const en = {
   ...countsEn,
   ...adminEn,
   ...tasksEn,
+  ...oauthEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { countsNl } from './counts.nl';
 import { adminNl } from './admin.nl';
 import type { MessageKey } from './en';
 import { tasksNl } from './tasks.nl';
+import { oauthNl } from './oauth.nl';
 
 /** Dutch. Typed so the compiler demands every English key; the i18n test checks placeholders too. */
 export const nl: Readonly<Record<MessageKey, string>> = {
@@ -217,4 +218,5 @@ export const nl: Readonly<Record<MessageKey, string>> = {
   ...countsNl,
   ...adminNl,
   ...tasksNl,
+  ...oauthNl,
 };

@@ -1,0 +1,21 @@
+/** Signing in to AFAS with OAuth from the chat, the tab and the callback page (issue 14); spread into `en`. */
+export const oauthEn = {
+  'oauth.card.title': 'Sign in to AFAS',
+  'oauth.card.text': 'Your organisation connects AFAS for Teams with your own AFAS sign-in. Press the button, sign in at AFAS, then type the 6-digit code AFAS for Teams shows you into this chat.',
+  'oauth.card.expired': 'AFAS no longer accepts your sign-in. Sign in again to see your tasks and signals.',
+  'oauth.card.migrate': 'Your organisation has moved to signing in with your AFAS account (the e-mailed codes stop working on 31 August 2027). Sign in once more to keep seeing your tasks and signals.',
+  'oauth.card.button': 'Sign in with AFAS',
+  'oauth.chat.linked': 'You are signed in to AFAS. Here are your tasks.',
+  'oauth.chat.codeUnknown': 'That code is not valid (any more). A code works once, for 5 minutes, and only in the chat of the person who signed in. Sign in again for a new one.',
+  'oauth.page.title': 'Sign in to AFAS',
+  'oauth.page.code': 'Type this code into your chat with AFAS for Teams in Teams:',
+  'oauth.page.codeHint': 'It works once, for 5 minutes, and only in your own chat. Never give it to anyone.',
+  'oauth.page.tabDone': 'You are signed in. This window closes by itself; if it does not, close it and go back to Teams.',
+  'oauth.page.invalid': 'This sign-in link is unknown, used or expired. Start the sign-in again from Teams.',
+  'oauth.page.denied': 'You did not allow AFAS for Teams to read your AFAS tasks and signals. Start again from Teams whenever you want.',
+  'oauth.page.failed': 'AFAS did not complete the sign-in. Start again from Teams; if it keeps failing, tell your app owner.',
+  'oauth.tab.intro': 'Sign in with your AFAS account to see your tasks and signals here.',
+  'oauth.tab.button': 'Sign in with AFAS',
+  'oauth.tab.cancelled': 'The sign-in window closed before the sign-in finished. Try again.',
+  'oauth.tab.failed': 'The sign-in did not complete. Try again; if it keeps failing, tell your app owner.',
+} as const;
