@@ -23,6 +23,8 @@ import { ActivationDialog, type ActivationOptions } from './dialogs/activation-d
 import { replyWithFailure } from './failure-reply';
 import { answerUnrecognised, COMMAND_HANDLERS } from './handlers/command-handlers';
 import { VERB_HANDLERS } from './handlers/verb-handlers';
+import { completeOAuthSignIn, typedSignInCode } from './handlers/oauth-handlers';
+import { offerOAuthSignIn } from './sign-in-offer';
 import type { InboundDedupe } from './inbound-dedupe';
 import { translate } from '../src/domain/i18n/translate';
 import { AppError, isAppError } from '../src/domain/app-error';
@@ -145,6 +147,11 @@ export class AfasTeamsBot extends TeamsActivityHandler {
         await dc.continueDialog();
         return;
       }
+      const signInCode = verb || command ? null : typedSignInCode(turn.context.activity.text);
+      if (signInCode) {
+        await this.requireAccess(turn, false);
+        return await completeOAuthSignIn(turn, signInCode);
+      }
       if (verb) {
         const parsed = parseVerbData(verb, data);
         if (!parsed.ok) {
@@ -200,6 +207,8 @@ export class AfasTeamsBot extends TeamsActivityHandler {
       userPrincipalName: async () => upnFromActivity(context.activity) ?? (await teamsMember())?.userPrincipalName ?? null,
       activationInUse: () => (dialogRan ? services.activations.getInUse(user) : (inUse ??= services.activations.getInUse(user))),
       async beginActivation(options: ActivationOptions = {}) {
+        // A connection signing in with OAuth: one sign-in card replaces the e-mailed code's steps.
+        if (await offerOAuthSignIn(turn)) return;
         dialogRan = true;
         const dc = await dialogs.createContext(context);
         await dc.cancelAllDialogs();

@@ -12,6 +12,8 @@ import type { DeactivateUser } from '../src/use-cases/deactivate-user';
 import type { ActOnTask } from '../src/use-cases/act-on-task';
 import type { ListTaskActions } from '../src/use-cases/list-task-actions';
 import type { ListWorkItems } from '../src/use-cases/list-work-items';
+import type { OAuthSignIn } from '../src/use-cases/oauth/oauth-sign-in';
+import type { SignInStarts } from '../src/use-cases/oauth/sign-in-starts';
 import type { OpenTracking } from '../src/use-cases/open-tracking';
 import type { RequestActivationCode } from '../src/use-cases/request-activation-code';
 import type { UpdatePreferences } from '../src/use-cases/update-preferences';
@@ -26,6 +28,10 @@ export interface BotServices {
   readonly actOnTask: ActOnTask;
   readonly requestActivationCode: RequestActivationCode;
   readonly confirmActivationCode: ConfirmActivationCode;
+  /** Whether the user signs in with AFAS OAuth instead of the e-mailed code, and the start links for it. */
+  readonly signInStarts: SignInStarts;
+  /** Completes an OAuth sign-in with the code typed into the user's own chat. */
+  readonly oauthSignIn: OAuthSignIn;
   readonly deactivateUser: DeactivateUser;
   readonly updatePreferences: UpdatePreferences;
   /** Whether the user may use the app at all; asked before anything that calls AFAS. */

@@ -6,6 +6,7 @@ import { buildNoAccessCard, buildNotActivatedCard } from './cards/access-cards';
 import { userFacingFailure } from '../src/domain/user-facing-failure';
 import { buildErrorCard } from './cards/error-card';
 import { buildMessageCard } from './cards/message-card';
+import { offerOAuthSignIn } from './sign-in-offer';
 
 /**
  * Turns an expected failure into a card the user can act on, and logs it with its code and AFAS
@@ -15,6 +16,8 @@ export async function replyWithFailure(turn: BotTurn, error: unknown): Promise<b
   const log = turn.services.logger;
   if (isAfasError(error)) {
     log.warn({ code: error.code, status: error.status, profitLogReference: error.profitLogReference, tenantId: turn.user.tenantId, user: turn.user.aadObjectId }, 'AFAS call failed');
+    // AFAS refused the token: with OAuth, one sign-in card instead of the e-mailed code's steps.
+    if (error.code === 'afas_unauthorized' && (await offerOAuthSignIn(turn))) return true;
     await turn.replies.send(buildErrorCard(turn.lang, userFacingFailure(error, turn.now), turn.now));
     return true;
   }
@@ -30,6 +33,7 @@ export async function replyWithFailure(turn: BotTurn, error: unknown): Promise<b
       return true;
     }
     case 'activation_invalid':
+      if (await offerOAuthSignIn(turn)) return true;
       await turn.replies.send(buildErrorCard(turn.lang, { kind: 'expired' }, turn.now));
       return true;
     case 'no_connection':

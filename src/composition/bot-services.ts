@@ -18,6 +18,8 @@ export function composeBotServices(core: Core, useCases: UseCases, options: BotS
     actOnTask: useCases.actOnTask,
     requestActivationCode: useCases.requestActivationCode,
     confirmActivationCode: useCases.confirmActivationCode,
+    signInStarts: useCases.signInStarts,
+    oauthSignIn: useCases.oauthSignIn,
     deactivateUser: useCases.deactivateUser,
     updatePreferences: useCases.updatePreferences,
     checkAccess: useCases.checkAccess,

@@ -17,6 +17,8 @@ export const TENANT = 'tenant-contoso';
 export interface HarnessOptions {
   readonly sandbox?: SandboxOptions;
   readonly invokeBudgetMs?: number;
+  /** Configuration keys on top of the harness's (AFAS_AUTH_MODE...). */
+  readonly env?: Record<string, string>;
 }
 
 /**
@@ -40,7 +42,7 @@ export class BotHarness {
     const sandbox = new AfasSandbox({ clock, ...options.sandbox });
     const { baseUrl } = await sandbox.listen(0);
     // Signals open on InSite's default page in these tests (no signal link template).
-    const core = await openTestCore({ clock, logger, afasBaseUrl: baseUrl, env: { AFAS_SIGNAL_URL_TEMPLATE: '' } });
+    const core = await openTestCore({ clock, logger, afasBaseUrl: baseUrl, env: { AFAS_SIGNAL_URL_TEMPLATE: '', ...options.env } });
     // The notification engine is not part of this harness: a first poll after activation is a no-op here.
     const useCases = buildUseCases(core, { notifications: { wake: async () => undefined } });
     const services = composeBotServices(core, useCases, { invokeBudgetMs: options.invokeBudgetMs ?? 4500 });
