@@ -44,6 +44,8 @@ export const connectionSchema = z.object({
   defaultList: kind,
   isDefault: z.boolean(),
   enabled: z.boolean(),
+  /** Acting on tasks: on/off and the names of the two GetConnectors and the UpdateConnector. */
+  taskActions: z.object({ enabled: z.boolean(), subjectTasksConnector: z.string(), workflowActionsConnector: z.string(), reactionConnector: z.string() }),
   secrets: z.object({ apiKeySet: z.boolean(), environmentKeySet: z.boolean() }),
   /** From the AFAS_* settings: only field maps, list order and enabled can change. */
   fromConfiguration: z.boolean(),

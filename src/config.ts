@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { AfasEnvironmentError, insiteUrlFor, normaliseBaseUrl, resolveAfasEnvironment } from './domain/afas-environment';
+import { DEFAULT_TASK_ACTION_SETTINGS } from './domain/task-action';
 import type { ConfiguredConnectionSettings, ConnectionSecrets } from './domain/afas-connection';
 import { AppError } from './domain/app-error';
 import { DEPRECATED_CONFIG_KEYS, INHERITED_ENV_KEYS } from './config-keys';
@@ -250,6 +251,12 @@ function parseAfas(env: Env, environment: string | null, baseUrlRaw: string | nu
     signalUrlTemplate: optional('AFAS_SIGNAL_URL_TEMPLATE', httpsUrl(true)),
     defaultTasksUrl: read('AFAS_DEFAULT_TASKS_URL', httpsUrl(false), insiteUrl),
     useDefaultTasksUrl: read('AFAS_USE_DEFAULT_TASKS_URL', BOOL, false),
+    taskActions: {
+      enabled: read('AFAS_TASK_ACTIONS', BOOL, DEFAULT_TASK_ACTION_SETTINGS.enabled),
+      subjectTasksConnector: read('AFAS_SUBJECT_TASKS_CONNECTOR', CONNECTOR, DEFAULT_TASK_ACTION_SETTINGS.subjectTasksConnector),
+      workflowActionsConnector: read('AFAS_WORKFLOW_ACTIONS_CONNECTOR', CONNECTOR, DEFAULT_TASK_ACTION_SETTINGS.workflowActionsConnector),
+      reactionConnector: read('AFAS_TASK_REACTION_CONNECTOR', CONNECTOR, DEFAULT_TASK_ACTION_SETTINGS.reactionConnector),
+    },
   };
 }
 

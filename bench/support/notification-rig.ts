@@ -102,6 +102,7 @@ function tenantConnection(t: number, baseUrl: string, now: Date): AfasConnection
     signalUrlTemplate: 'https://12345.afasinsite.nl/signaal?id={guid_signal}',
     defaultTasksUrl: 'https://12345.afasinsite.nl',
     useDefaultTasksUrl: false,
+    taskActions: { enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' },
     defaultList: 'task',
     isDefault: true,
     enabled: true,

@@ -1,6 +1,6 @@
 import type { AfasConnection } from '../domain/afas-connection';
 import { NO_FIELD, resolveFieldMap } from '../domain/field-map';
-import { TASK_ACTION_CONNECTORS, orderedActions, type TaskReaction, type TaskWorkflow } from '../domain/task-action';
+import { orderedActions, type TaskReaction, type TaskWorkflow } from '../domain/task-action';
 import type { AfasRow } from '../domain/work-item';
 import { AFAS_OPERATORS, type AfasAuth, type AfasClient, type AfasClientFactory, type AfasFilter } from '../ports/afas-client';
 import type { Logger } from '../ports/logger';
@@ -16,7 +16,7 @@ const equals = (field: string, value: string): AfasFilter => ({ field, operator:
 const pairKey = (taskId: string, workflowId: string) => `${taskId.toLowerCase()}|${workflowId.toLowerCase()}`;
 
 /**
- * Reads the workflow GUIDs of the user's tasks (`Profit_Subject_Tasks`, `;`-OR over the page's
+ * Reads the workflow GUIDs of the user's tasks (the connection's `Profit_Subject_Tasks`, `;`-OR over the page's
  * subjects) and the actions of those steps (`Profit_Workflowactions`, `;`-OR over the distinct
  * steps): two calls for a whole page, through the client's shared 8-in-flight limiter.
  */
@@ -26,17 +26,18 @@ export class AfasTaskWorkflowSource implements TaskWorkflowSource {
   async workflowsFor(connection: AfasConnection, token: string, subjectIds: readonly string[]): Promise<ReadonlyMap<string, TaskWorkflow>> {
     const subjects = [...new Set(subjectIds.filter((s) => s.trim() !== ''))];
     const found = new Map<string, TaskWorkflow>();
-    if (subjects.length === 0) return found;
+    // Switched off for the connection: not a single workflow connector is read.
+    if (subjects.length === 0 || !connection.taskActions.enabled) return found;
     const client = this.afas.forBaseUrl(connection.baseUrl);
     const auth: AfasAuth = afasAuthFor(token);
-    const steps = await this.subjectTasks(client, auth, subjects.map((s) => [equals('SubjectId', s)]));
+    const steps = await this.subjectTasks(connection, client, auth, subjects.map((s) => [equals('SubjectId', s)]));
     // Two open steps on one subject cannot be told apart by the task row: no actions for it.
     const bySubject = new Map<string, SubjectTaskRow[]>();
     for (const row of steps) bySubject.set(row.SubjectId, [...(bySubject.get(row.SubjectId) ?? []), row]);
     const single = [...bySubject.values()].filter((rows) => new Set(rows.map((r) => pairKey(r.TaskName, r.WorkflowName))).size === 1).map((rows) => rows[0]);
     if (single.length === 0) return found;
     const pairs = new Map(single.map((r) => [pairKey(r.TaskName, r.WorkflowName), r]));
-    const actionRows = await this.rows(client, auth, TASK_ACTION_CONNECTORS.workflowActions, [...pairs.values()].map((r) => [equals('TaskName', r.TaskName), equals('WorkflowName', r.WorkflowName)]), 'TaskName', workflowActionRowSchema);
+    const actionRows = await this.rows(client, auth, connection.taskActions.workflowActionsConnector, [...pairs.values()].map((r) => [equals('TaskName', r.TaskName), equals('WorkflowName', r.WorkflowName)]), 'TaskName', workflowActionRowSchema);
     const actionsByPair = new Map<string, WorkflowActionRow[]>();
     for (const row of actionRows) {
       const key = pairKey(row.TaskName, row.WorkflowName);
@@ -57,7 +58,7 @@ export class AfasTaskWorkflowSource implements TaskWorkflowSource {
 
   async isOpen(connection: AfasConnection, token: string, task: { readonly subjectId: string; readonly taskId: string; readonly workflowId: string }): Promise<boolean> {
     const client = this.afas.forBaseUrl(connection.baseUrl);
-    const rows = await this.subjectTasks(client, afasAuthFor(token), [[equals('SubjectId', task.subjectId)]]);
+    const rows = await this.subjectTasks(connection, client, afasAuthFor(token), [[equals('SubjectId', task.subjectId)]]);
     return rows.some((r) => pairKey(r.TaskName, r.WorkflowName) === pairKey(task.taskId, task.workflowId));
   }
 
@@ -78,11 +79,11 @@ export class AfasTaskWorkflowSource implements TaskWorkflowSource {
     const fields: Record<string, string | number> = { SbId: subjectNumber(reaction.subjectId) };
     if (reaction.actionId !== null) Object.assign(fields, { WfNm: reaction.workflowId, TkNm: reaction.taskId, AcNm: reaction.actionId });
     if (reaction.text !== '') fields.Tx = reaction.text;
-    await this.afas.forBaseUrl(connection.baseUrl).postConnector(afasAuthFor(token), TASK_ACTION_CONNECTORS.reaction, { KnWorkflow: { Element: { Fields: fields } } });
+    await this.afas.forBaseUrl(connection.baseUrl).postConnector(afasAuthFor(token), connection.taskActions.reactionConnector, { KnWorkflow: { Element: { Fields: fields } } });
   }
 
-  private subjectTasks(client: AfasClient, auth: AfasAuth, filters: AfasFilter[][]): Promise<SubjectTaskRow[]> {
-    return this.rows(client, auth, TASK_ACTION_CONNECTORS.subjectTasks, filters, 'SubjectId', subjectTaskRowSchema);
+  private subjectTasks(connection: AfasConnection, client: AfasClient, auth: AfasAuth, filters: AfasFilter[][]): Promise<SubjectTaskRow[]> {
+    return this.rows(client, auth, connection.taskActions.subjectTasksConnector, filters, 'SubjectId', subjectTaskRowSchema);
   }
 
   private async rows<T>(client: AfasClient, auth: AfasAuth, connectorId: string, filters: AfasFilter[][], orderBy: string, schema: { safeParse(row: AfasRow): { success: true; data: T } | { success: false } }): Promise<T[]> {

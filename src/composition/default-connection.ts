@@ -1,3 +1,4 @@
+import { DEFAULT_TASK_ACTION_SETTINGS } from '../domain/task-action';
 import { type AfasSandbox, DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { oauthRedirectUri } from '../domain/afas-auth-mode';
 import { DEFAULT_CONNECTION_ID } from '../use-cases/register-default-connection';
@@ -43,6 +44,7 @@ export function defaultConnectionInput(config: AppConfig, port: number): Default
       signalUrlTemplate: `${insite}/signaal?id={guid_signal}`,
       defaultTasksUrl: `${insite}/mijn-taken`,
       useDefaultTasksUrl: false,
+      taskActions: DEFAULT_TASK_ACTION_SETTINGS,
     };
   }
   if (!config.afas) return null;

@@ -1,4 +1,5 @@
 import type { FieldMapOverrides } from './field-map';
+import type { TaskActionSettings } from './task-action';
 import type { WorkItemKind } from './work-item';
 
 /** The settings of a connection: where AFAS is, which GetConnectors, how items link into InSite. */
@@ -18,6 +19,8 @@ export interface ConnectionSettings {
   readonly defaultTasksUrl: string;
   readonly useDefaultTasksUrl: boolean;
   readonly defaultList: WorkItemKind;
+  /** Acting on tasks: the switch and the connector names (see TaskActionSettings). */
+  readonly taskActions: TaskActionSettings;
 }
 
 /** What the operator configures through the AFAS_* keys; field maps and the list order are the admins'. */

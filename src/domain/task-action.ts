@@ -10,6 +10,24 @@ export const TASK_ACTION_CONNECTORS = {
   reaction: 'KnSubjectWorkflowReaction',
 } as const;
 
+/**
+ * A connection's task actions: the switch (on unless an admin or the operator turns it off) and the
+ * names of the connectors in its App connector. Off: no connector of these is read or posted to.
+ */
+export interface TaskActionSettings {
+  readonly enabled: boolean;
+  readonly subjectTasksConnector: string;
+  readonly workflowActionsConnector: string;
+  readonly reactionConnector: string;
+}
+
+export const DEFAULT_TASK_ACTION_SETTINGS: TaskActionSettings = Object.freeze({
+  enabled: true,
+  subjectTasksConnector: TASK_ACTION_CONNECTORS.subjectTasks,
+  workflowActionsConnector: TASK_ACTION_CONNECTORS.workflowActions,
+  reactionConnector: TASK_ACTION_CONNECTORS.reaction,
+});
+
 /** AFAS's ActionType: 1 = handle (Afhandelen), 2 = delegate (Delegeren); others exist. */
 export const HANDLE_ACTION_TYPE = 1;
 

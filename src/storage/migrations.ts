@@ -103,6 +103,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX oauth_sign_ins_by_user ON oauth_sign_ins (tenant_id, aad_object_id)',
     ],
   },
+  {
+    id: 4,
+    name: 'task actions per connection (issue 13)',
+    statements: [
+      // JSON: the switch and the connector names; '{}' = the defaults (on, AFAS's documented names).
+      "ALTER TABLE connections ADD COLUMN task_actions TEXT NOT NULL DEFAULT '{}'",
+    ],
+  },
 ];
 
 const LEDGER = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/app-error';
 import type { AfasConnection, ConnectionSecrets } from '../domain/afas-connection';
+import { DEFAULT_TASK_ACTION_SETTINGS } from '../domain/task-action';
 import type { ConnectionStore } from '../ports/connection-store';
 import type { SecretBox } from '../ports/secret-box';
 import { column, fromFlag, parseJsonColumn, parseRow, toFlag } from './parse-row';
@@ -15,6 +16,13 @@ const fieldMapSchema = z.object({
   type: z.string().optional(),
   opened: z.string().optional(),
   subjectId: z.string().optional(),
+});
+
+const taskActionsSchema = z.object({
+  enabled: z.boolean().default(DEFAULT_TASK_ACTION_SETTINGS.enabled),
+  subjectTasksConnector: z.string().default(DEFAULT_TASK_ACTION_SETTINGS.subjectTasksConnector),
+  workflowActionsConnector: z.string().default(DEFAULT_TASK_ACTION_SETTINGS.workflowActionsConnector),
+  reactionConnector: z.string().default(DEFAULT_TASK_ACTION_SETTINGS.reactionConnector),
 });
 
 const rowSchema = z.object({
@@ -35,6 +43,7 @@ const rowSchema = z.object({
   default_list: z.enum(['task', 'signal']),
   is_default: column.flag,
   enabled: column.flag,
+  task_actions: column.text,
   created_at: column.epochMs,
   updated_at: column.epochMs,
 });
@@ -54,7 +63,7 @@ function toParams(c: AfasConnection): SqlValue[] {
     c.id, c.tenantId, c.name, c.environment, c.baseUrl, c.insiteUrl, c.tasksConnector, c.signalsConnector,
     JSON.stringify(c.taskFieldMap), JSON.stringify(c.signalFieldMap), c.taskUrlTemplate, c.signalUrlTemplate,
     c.defaultTasksUrl, toFlag(c.useDefaultTasksUrl), c.defaultList, toFlag(c.isDefault), toFlag(c.enabled),
-    c.createdAt.getTime(), c.updatedAt.getTime(),
+    JSON.stringify(c.taskActions), c.createdAt.getTime(), c.updatedAt.getTime(),
   ];
 }
 
@@ -80,6 +89,7 @@ export function toConnection(raw: SqlRow): AfasConnection {
     defaultList: row.default_list,
     isDefault: fromFlag(row.is_default),
     enabled: fromFlag(row.enabled),
+    taskActions: parseJsonColumn(taskActionsSchema, row.task_actions, 'task_actions', origin),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };

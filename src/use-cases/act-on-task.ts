@@ -152,6 +152,8 @@ export class ActOnTask {
     const token = await this.deps.activations.getToken(user);
     if (!token) throw new AppError('activation_invalid', 'The AFAS activation of this user has no token.');
     const connection = await connectionById(this.deps.connections, activation.connectionId);
+    // Actions switched off for the connection: nothing is offered, so nothing is taken.
+    if (!connection.taskActions.enabled) return { status: 'notOffered', title: null };
     const [workflows, title] = await this.readAfas(user, () =>
       Promise.all([this.deps.source.workflowsFor(connection, token, [input.subjectId]), this.deps.source.taskTitle(connection, token, input.subjectId)]),
     );

@@ -32,6 +32,7 @@ export async function registerDefaultConnection(store: ConnectionStore, clock: C
     signalUrlTemplate: input.signalUrlTemplate,
     defaultTasksUrl: input.defaultTasksUrl,
     useDefaultTasksUrl: input.useDefaultTasksUrl,
+    taskActions: input.taskActions,
     defaultList: existing?.defaultList ?? 'task',
     isDefault: true,
     enabled: existing?.enabled ?? true,

@@ -244,6 +244,18 @@ describe('the admin API', () => {
       expect(Object.fromEntries(list.map((c) => [c.id, c.isDefault]))).toEqual({ [String(first.id)]: false, [String(second.id)]: true });
     });
 
+    it('task actions are on with AFAS\'s connector names unless an owner changes them; a change keeps what it leaves out', async () => {
+      const created = await createConnection({ ...NEW_CONNECTION, name: 'Acties' });
+      expect(created.taskActions).toEqual({ enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' });
+      const path = `/api/admin/connections/${String(created.id)}`;
+      await h.call('olga', 'PATCH', path, { taskActions: { workflowActionsConnector: 'Eigen_Acties' } });
+      const off = await h.call('olga', 'PATCH', path, { taskActions: { enabled: false } });
+      expect((off.body as Json).taskActions).toEqual({ enabled: false, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Eigen_Acties', reactionConnector: 'KnSubjectWorkflowReaction' });
+      expect(((await h.call('olga', 'GET', path)).body as Json).taskActions).toMatchObject({ enabled: false, workflowActionsConnector: 'Eigen_Acties' });
+      const bad = await h.call('olga', 'PATCH', path, { taskActions: { reactionConnector: 'no spaces' } });
+      expect(bad.status).toBe(400);
+    });
+
     it('the AFAS_* connection: only owners of every tenant change it, and only what the settings do not decide', async () => {
       await h.registerSharedDefault();
       await h.addOwner('oscar', null);

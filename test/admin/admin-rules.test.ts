@@ -78,6 +78,7 @@ describe('with storage', () => {
         signalUrlTemplate: null,
         defaultTasksUrl: 'https://12345.afasinsite.nl',
         useDefaultTasksUrl: false,
+        taskActions: { enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' },
         defaultList: 'task',
         isDefault,
         enabled: true,

@@ -42,6 +42,20 @@ describe('the AFAS task workflow adapter', () => {
     });
   });
 
+  it('reads no workflow connector at all when the connection has actions switched off', async () => {
+    const off = { ...connection, taskActions: { ...connection.taskActions, enabled: false } };
+    const workflows = await core.taskWorkflows.workflowsFor(off, token, sandbox.tasksOf(JAN).map((t) => String(t.subjectid)));
+    expect(workflows.size).toBe(0);
+    expect(sandbox.stats.requests).toHaveLength(0);
+  });
+
+  it('reads and posts to the connectors the connection names', async () => {
+    const renamed = { ...connection, taskActions: { enabled: true, subjectTasksConnector: 'Eigen_Taken', workflowActionsConnector: 'Eigen_Acties', reactionConnector: 'Eigen_Reactie' } };
+    await expect(core.taskWorkflows.workflowsFor(renamed, token, ['1'])).rejects.toMatchObject({ code: expect.any(String) });
+    await expect(core.taskWorkflows.react(renamed, token, { subjectId: '1', workflowId: 'w', taskId: 't', actionId: null, text: 'x' })).rejects.toMatchObject({ code: expect.any(String) });
+    expect(sandbox.stats.requests.map((r) => `${r.method} ${r.path.split('/').pop()}`)).toEqual(['GET Eigen_Taken', 'POST Eigen_Reactie']);
+  });
+
   it('posts a reaction once and never repeats it, not even after a 503 the reads would retry', async () => {
     const claim = sandbox.tasksOf(JAN).find((t) => t.taskname === 'Beoordelen declaratie')!;
     const workflow = (await core.taskWorkflows.workflowsFor(connection, token, [String(claim.subjectid)])).get(String(claim.subjectid))!;

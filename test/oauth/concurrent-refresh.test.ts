@@ -57,7 +57,7 @@ describe.each(engines.map((make) => [make().name, make] as const))('two processe
       const now = clock.now();
       await a.connections.save({
         id: 'default', tenantId: null, name: 'AFAS', environment: 'sandbox', baseUrl, insiteUrl: 'https://12345.afasinsite.nl', tasksConnector: 'Teams_Tasks', signalsConnector: 'Teams_Signals',
-        taskFieldMap: {}, signalFieldMap: {}, taskUrlTemplate: null, signalUrlTemplate: null, defaultTasksUrl: 'https://12345.afasinsite.nl', useDefaultTasksUrl: false, defaultList: 'task',
+        taskFieldMap: {}, signalFieldMap: {}, taskUrlTemplate: null, signalUrlTemplate: null, defaultTasksUrl: 'https://12345.afasinsite.nl', useDefaultTasksUrl: false, defaultList: 'task', taskActions: { enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' },
         isDefault: true, enabled: true, createdAt: now, updatedAt: now,
       });
       await a.connectionOAuth.save('default', { authMode: 'oauth', clientId: DEMO_OAUTH_CLIENT_ID, scope: '' }, now, DEMO_OAUTH_CLIENT_SECRET);

@@ -81,6 +81,7 @@ export class AdminHarness {
       signalUrlTemplate: null,
       defaultTasksUrl: 'https://12345.afasinsite.nl',
       useDefaultTasksUrl: false,
+      taskActions: { enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' },
     });
   }
 

@@ -19,6 +19,7 @@ export function connection(overrides: Partial<AdminConnection> = {}): AdminConne
     signalUrlTemplate: null,
     defaultTasksUrl: 'https://12345.afasinsite.nl',
     useDefaultTasksUrl: false,
+    taskActions: { enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' },
     defaultList: 'task',
     isDefault: true,
     enabled: true,

@@ -40,6 +40,14 @@ describe('configuration', () => {
     expect(config.afas?.signalsConnector).toBe('Teams_Signals');
   });
 
+  it('task actions of the AFAS_* connection: on with AFAS\'s connector names by default, switchable and renamable', () => {
+    const base = { AFAS_ENVIRONMENT: 'O12345AA', AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY };
+    expect(parseConfig(base).afas?.taskActions).toEqual({ enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' });
+    const custom = parseConfig({ ...base, AFAS_TASK_ACTIONS: 'false', AFAS_SUBJECT_TASKS_CONNECTOR: 'Eigen_Taken', AFAS_WORKFLOW_ACTIONS_CONNECTOR: 'Eigen_Acties', AFAS_TASK_REACTION_CONNECTOR: 'Eigen_Reactie' });
+    expect(custom.afas?.taskActions).toEqual({ enabled: false, subjectTasksConnector: 'Eigen_Taken', workflowActionsConnector: 'Eigen_Acties', reactionConnector: 'Eigen_Reactie' });
+    expect(() => parseConfig({ ...base, AFAS_TASK_ACTIONS: 'maybe' })).toThrow(/AFAS_TASK_ACTIONS/);
+  });
+
   it('reads test and acceptance environments and bare participant numbers', () => {
     const base = { AFAS_API_KEY: API_KEY, AFAS_ENVIRONMENT_KEY: ENV_KEY, TOKEN_ENCRYPTION_KEY: ENC_KEY };
     expect(parseConfig({ ...base, AFAS_ENVIRONMENT: 'T12345AA' }).afas?.baseUrl).toBe('https://12345.resttest.afas.online/ProfitRestServices');

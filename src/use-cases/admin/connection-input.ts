@@ -86,6 +86,13 @@ const settings = {
   defaultList: z.enum(['task', 'signal']),
   enabled: z.boolean(),
   isDefault: z.boolean(),
+  /** Acting on tasks: the switch and connector names; what is left out stays (or is the default). */
+  taskActions: z.strictObject({
+    enabled: z.boolean().optional(),
+    subjectTasksConnector: connectorName.optional(),
+    workflowActionsConnector: connectorName.optional(),
+    reactionConnector: connectorName.optional(),
+  }),
   apiKey: appConnectorKey,
   environmentKey: appConnectorKey,
 };
@@ -109,6 +116,7 @@ export const createConnectionInput = z.strictObject({
   defaultList: settings.defaultList.default('task'),
   enabled: settings.enabled.default(true),
   isDefault: settings.isDefault.default(false),
+  taskActions: settings.taskActions.default({}),
   apiKey: settings.apiKey.optional(),
   environmentKey: settings.environmentKey.optional(),
 });
@@ -131,6 +139,7 @@ export const updateConnectionInput = z.strictObject({
   defaultList: settings.defaultList.optional(),
   enabled: settings.enabled.optional(),
   isDefault: settings.isDefault.optional(),
+  taskActions: settings.taskActions.optional(),
   apiKey: settings.apiKey.optional(),
   environmentKey: settings.environmentKey.optional(),
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_TASK_ACTION_SETTINGS, type TaskActionSettings } from '../../domain/task-action';
 import type { AfasConnection } from '../../domain/afas-connection';
 import type { Clock } from '../../ports/clock';
 import type { ConnectionStore } from '../../ports/connection-store';
@@ -83,6 +84,7 @@ export class SaveConnection {
       defaultList: input.defaultList,
       isDefault: input.isDefault,
       enabled: input.enabled,
+      taskActions: withTaskActions(DEFAULT_TASK_ACTION_SETTINGS, input.taskActions),
       createdAt: now,
       updatedAt: now,
     };
@@ -127,7 +129,8 @@ export class SaveConnection {
   }
 
   private applyPatch(existing: AfasConnection, patch: UpdateConnectionInput, problems: InputProblem[]): AfasConnection | null {
-    const { apiKey: _k, environmentKey: _e, environmentType, ...settings } = patch;
+    const { apiKey: _k, environmentKey: _e, environmentType, taskActions, ...rest } = patch;
+    const settings = { ...rest, taskActions: withTaskActions(existing.taskActions, taskActions ?? {}) };
     const environmentChanged = patch.environment !== undefined || environmentType !== undefined;
     if (!environmentChanged) return { ...existing, ...settings };
     const environment = patch.environment ?? existing.environment;
@@ -145,4 +148,14 @@ export class SaveConnection {
     );
     return urls ? { ...existing, ...settings, environment, ...urls } : null;
   }
+}
+
+/** The task-action settings with what the input gives over them (a key left out keeps its value). */
+function withTaskActions(base: TaskActionSettings, given: Partial<TaskActionSettings>): TaskActionSettings {
+  return {
+    enabled: given.enabled ?? base.enabled,
+    subjectTasksConnector: given.subjectTasksConnector ?? base.subjectTasksConnector,
+    workflowActionsConnector: given.workflowActionsConnector ?? base.workflowActionsConnector,
+    reactionConnector: given.reactionConnector ?? base.reactionConnector,
+  };
 }

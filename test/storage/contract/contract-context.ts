@@ -41,6 +41,7 @@ export function connection(overrides: Partial<AfasConnection> = {}): AfasConnect
     signalUrlTemplate: null,
     defaultTasksUrl: 'https://12345.afasinsite.nl/taken',
     useDefaultTasksUrl: false,
+    taskActions: { enabled: true, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'KnSubjectWorkflowReaction' },
     defaultList: 'task',
     isDefault: false,
     enabled: true,
