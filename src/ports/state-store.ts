@@ -9,6 +9,8 @@ export interface StateChange {
   readonly value: unknown;
   /** When given (and not `*`), the write fails with `storage_etag_conflict` unless it matches. */
   readonly expectedETag?: string;
+  /** Creates the document only if there is none yet: otherwise fails with `storage_etag_conflict` (atomic, across processes). */
+  readonly ifAbsent?: boolean;
 }
 
 /**

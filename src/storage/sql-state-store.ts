@@ -56,7 +56,7 @@ export class SqlStateStore implements StateStore {
     // Key order (stable, so repeated keys keep their order) makes concurrent writers lock rows alike.
     const prepared = changes.map((change) => ({ ...change, json: toJson(change.key, change.value) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     await this.db.transaction(async (tx) => {
-      for (const change of prepared) await this.writeOne(tx, change.key, change.json, change.expectedETag);
+      for (const change of prepared) await this.writeOne(tx, change.key, change.json, change.expectedETag, change.ifAbsent === true);
     });
   }
 
@@ -66,7 +66,12 @@ export class SqlStateStore implements StateStore {
     }
   }
 
-  private async writeOne(tx: SqlExecutor, key: string, json: string, expectedETag: string | undefined): Promise<void> {
+  private async writeOne(tx: SqlExecutor, key: string, json: string, expectedETag: string | undefined, ifAbsent: boolean): Promise<void> {
+    if (ifAbsent) {
+      const created = await tx.execute('INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3) ON CONFLICT (key) DO NOTHING', [key, json, newETag()]);
+      if (created === 0) throw conflict(key);
+      return;
+    }
     if (expectedETag === undefined || expectedETag === '*') {
       await tx.execute(
         `INSERT INTO bot_state (key, value, etag) VALUES ($1, $2, $3)

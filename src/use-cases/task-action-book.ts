@@ -26,7 +26,7 @@ export type Claim =
 
 /**
  * One StateStore document per user with the acts claimed on their tasks, written only when they act.
- * Claims are eTag-guarded writes, so of two clicks in two processes (or before and after a restart)
+ * Claims are eTag-guarded writes (the first document an atomic create), so of two clicks in two processes (or before and after a restart)
  * only one gets to post to AFAS.
  */
 export class TaskActionBook {
@@ -78,8 +78,8 @@ export class TaskActionBook {
       if (next === null) return;
       const kept = Object.fromEntries(Object.entries(next).sort((a, b) => b[1].at - a[1].at).slice(0, MAX_KEPT_ACTS));
       try {
-        // A first document has no eTag to guard it: a racing first claim is caught by the in-process guard.
-        await this.state.write([{ key, value: kept, ...(item ? { expectedETag: item.eTag } : {}) }]);
+        // A first document has no eTag to guard it: it is created only if no other process created it meanwhile.
+        await this.state.write([{ key, value: kept, ...(item ? { expectedETag: item.eTag } : { ifAbsent: true }) }]);
         return;
       } catch (error) {
         if (!isAppError(error, 'storage_etag_conflict') || attempt >= WRITE_ATTEMPTS) throw error;

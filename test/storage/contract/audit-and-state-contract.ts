@@ -72,6 +72,12 @@ export function auditAndStateContract(ctx: ContractContext): void {
       expect(await ctx.storage.state.read(['k'])).toEqual({});
     });
 
+    it('ifAbsent creates a document only once: a second create is a conflict and leaves the first', async () => {
+      await ctx.storage.state.write([{ key: 'first', value: 'a', ifAbsent: true }]);
+      expect((await rejection(ctx.storage.state.write([{ key: 'first', value: 'b', ifAbsent: true }]))).code).toBe('storage_etag_conflict');
+      expect((await ctx.storage.state.read(['first'])).first.value).toBe('a');
+    });
+
     it('a write with several changes is all-or-nothing when one of them conflicts', async () => {
       await ctx.storage.state.write([{ key: 'a', value: 'a1' }, { key: 'b', value: 'b1' }]);
       const conflicting = [{ key: 'a', value: 'a2' }, { key: 'b', value: 'b2', expectedETag: 'stale' }];
