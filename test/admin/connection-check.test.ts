@@ -51,7 +51,7 @@ describe('"Test connection" against the AFAS sandbox', () => {
       { kind: 'task', connector: 'Teams_Tasks', inAppConnector: true, missingFields: [] },
       { kind: 'signal', connector: 'Teams_Signals', inAppConnector: true, missingFields: [] },
     ]);
-    expect(check.findings.map((f) => [f.check, f.status])).toEqual([['profitVersion', 'ok'], ['fields', 'ok'], ['fields', 'ok']]);
+    expect(check.findings.map((f) => [f.check, f.status])).toEqual([['profitVersion', 'ok'], ['fields', 'ok'], ['fields', 'ok'], ['taskActions', 'ok']]);
     expect(h.sandbox.stats.requests.map((r) => r.path.replace(/^\/ProfitRestServices/i, ''))).toEqual(['/ProfitVersion', '/metainfo', '/metainfo/get/Teams_Tasks', '/metainfo/get/Teams_Signals']);
   });
 
@@ -87,7 +87,7 @@ describe('"Test connection" against the AFAS sandbox', () => {
     h.sandbox.removeConnectorField('Teams_Signals', 'opened');
     await h.activate('olga', id);
     const check = await test();
-    expect(check.findings.map((f) => f.code)).toEqual(['keysWork', 'fieldsOk', 'fieldsOk', 'optionalFieldsMissing']);
+    expect(check.findings.map((f) => f.code)).toEqual(['keysWork', 'fieldsOk', 'fieldsOk', 'optionalFieldsMissing', 'taskActionsOk']);
     for (const finding of check.findings) expect(checkAdviceText('en', finding.code, finding.params)).toBe(finding.message);
   });
 
@@ -117,6 +117,20 @@ describe('"Test connection" against the AFAS sandbox', () => {
     expect(problems(check)[0].message).toBe(
       'GetConnector Teams_Signals (signals) is not part of the app connector "AFAS for Teams". In Profit, add it to the app connector\'s GetConnectors, or choose one it has (Teams_Tasks, Pocket_Signals).',
     );
+  });
+
+  it('with task actions on, names the workflow connectors the app connector lacks (en + nl); with them off, checks none', async () => {
+    h.sandbox.setAppConnectorConnectors(['Teams_Tasks', 'Teams_Signals', 'Profit_Subject_Tasks']);
+    h.sandbox.setAppConnectorUpdateConnectors([]);
+    await h.activate('olga', id);
+    const check = await test();
+    expect(check.outcome).toBe('ok');
+    const [actions] = check.findings.filter((f) => f.check === 'taskActions');
+    expect([actions.status, actions.code, actions.params]).toEqual(['warning', 'taskActionsMissing', { app: 'AFAS for Teams', missing: ['GetConnector Profit_Workflowactions', 'UpdateConnector KnSubjectWorkflowReaction'] }]);
+    expect(actions.message).toBe('Acting on tasks is on, but the app connector "AFAS for Teams" lacks GetConnector Profit_Workflowactions, UpdateConnector KnSubjectWorkflowReaction, so tasks show without actions. In Profit, add them to the app connector (GetConnectors and UpdateConnectors), or switch task actions off for this connection.');
+    expect(checkAdviceText('nl', actions.code, actions.params)).toBe('Taken afhandelen staat aan, maar de app-connector "AFAS for Teams" mist GetConnector Profit_Workflowactions, UpdateConnector KnSubjectWorkflowReaction, dus taken staan er zonder acties. Voeg ze in Profit toe aan de app-connector (GetConnectors en UpdateConnectors), of zet taken afhandelen uit voor deze connectie.');
+    await h.call('olga', 'PATCH', `/api/admin/connections/${id}`, { taskActions: { enabled: false } });
+    expect((await test()).findings.filter((f) => f.check === 'taskActions')).toEqual([]);
   });
 
   it('warns when a link template uses a field the connector does not have', async () => {

@@ -12,7 +12,8 @@ export type InputProblemCode = { [K in MessageKey]: K extends `adminProblem.${in
 export type CheckAdviceCode =
   | 'secretsNotSet' | 'notConfirmable' | 'notConfirmableAs' | 'keysWork'
   | 'afasUnauthorized' | 'afasForbidden' | 'afasNotFound' | 'afasUnavailable' | 'afasUnreachable' | 'afasFunctionalError' | 'afasUnexpected'
-  | 'notInAppConnector' | 'fieldsOk' | 'requiredFieldsMissing' | 'optionalFieldsMissing' | 'linkTemplateUnknown';
+  | 'notInAppConnector' | 'fieldsOk' | 'requiredFieldsMissing' | 'optionalFieldsMissing' | 'linkTemplateUnknown'
+  | 'taskActionsOk' | 'taskActionsMissing';
 
 const has = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(CATALOGUES.en, key);
 const text = (lang: Language, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string => interpolate(lang, CATALOGUES[lang][key], params);

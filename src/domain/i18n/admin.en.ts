@@ -195,6 +195,8 @@ export const adminEn = {
   'adminCheck.effect.type': 'the type of an item',
   'adminCheck.effect.opened': 'which items are new (every item shows as new)',
   'adminCheck.effect.subjectId': 'the dossier item',
+  'adminCheck.taskActionsOk': 'The app connector{app} has what acting on tasks needs: {connectors}.',
+  'adminCheck.taskActionsMissing': 'Acting on tasks is on, but the app connector{app} lacks {missing}, so tasks show without actions. In Profit, add them to the app connector (GetConnectors and UpdateConnectors), or switch task actions off for this connection.',
   'adminCheck.linkTemplateUnknown': 'The {kind} link template uses {placeholders}, which GetConnector {connector} does not have: those clicks go to the default tasks URL. Add the field on the "Gegevens" tab or change the template.',
   'adminTab.audit.title': 'Audit log',
   'adminTab.audit.intro': 'Every change to these settings and every task action taken through the app, newest first.',

@@ -197,6 +197,8 @@ export const adminNl: Readonly<Record<keyof typeof adminEn, string>> = {
   'adminCheck.effect.type': 'het type van een item',
   'adminCheck.effect.opened': 'welke items nieuw zijn (elk item toont als nieuw)',
   'adminCheck.effect.subjectId': 'het dossieritem',
+  'adminCheck.taskActionsOk': 'De app-connector{app} heeft wat nodig is om taken af te handelen: {connectors}.',
+  'adminCheck.taskActionsMissing': 'Taken afhandelen staat aan, maar de app-connector{app} mist {missing}, dus taken staan er zonder acties. Voeg ze in Profit toe aan de app-connector (GetConnectors en UpdateConnectors), of zet taken afhandelen uit voor deze connectie.',
   'adminCheck.linkTemplateUnknown': 'De link voor een {kind} gebruikt {placeholders}, die GetConnector {connector} niet heeft: die klikken gaan naar de standaard-URL voor taken. Voeg het veld toe op het tabblad "Gegevens" of wijzig de link.',
   'adminTab.audit.title': 'Auditlog',
   'adminTab.audit.intro': 'Elke wijziging van deze instellingen en elke taakactie via de app, nieuwste eerst.',

@@ -2,7 +2,7 @@ import type { AdviceParams, CheckAdviceCode } from '../../domain/i18n/admin-advi
 import type { WorkItemKind } from '../../domain/work-item';
 
 /** What a connection check looked at. */
-export type CheckName = 'secrets' | 'activation' | 'profitVersion' | 'metainfo' | 'appConnector' | 'fields' | 'linkTemplate';
+export type CheckName = 'secrets' | 'activation' | 'profitVersion' | 'metainfo' | 'appConnector' | 'fields' | 'linkTemplate' | 'taskActions';
 
 export interface CheckFinding {
   readonly check: CheckName;

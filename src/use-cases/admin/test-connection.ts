@@ -85,6 +85,7 @@ export class TestConnection {
     }
     const connectors: ConnectorReport[] = [];
     for (const kind of ['task', 'signal'] as const) connectors.push(await this.checkConnector(client, auth, connection, kind, meta, findings, testedWith));
+    if (connection.taskActions.enabled) findings.push(taskActionsFinding(connection, meta));
     const outcome = findings.some((f) => f.status === 'problem') ? 'problems' : 'ok';
     return { ...base, outcome, testedWith, profitVersion, connectors, findings };
   }
@@ -152,6 +153,20 @@ function usesOf(map: FieldMap, field: string): string[] {
 }
 
 /** Missing optional fields: what the user will not see without them, and how to add them or switch them off. */
+/** Acting on tasks needs two GetConnectors and an UpdateConnector in the app connector; without them tasks show without actions. */
+function taskActionsFinding(connection: AfasConnection, meta: MetaInfo): CheckFinding {
+  const { subjectTasksConnector, workflowActionsConnector, reactionConnector } = connection.taskActions;
+  const has = (list: MetaInfo['getConnectors'], id: string) => list.some((c) => c.id.toLowerCase() === id.toLowerCase());
+  const needed = [
+    { name: `GetConnector ${subjectTasksConnector}`, present: has(meta.getConnectors, subjectTasksConnector) },
+    { name: `GetConnector ${workflowActionsConnector}`, present: has(meta.getConnectors, workflowActionsConnector) },
+    { name: `UpdateConnector ${reactionConnector}`, present: has(meta.updateConnectors, reactionConnector) },
+  ];
+  const missing = needed.filter((n) => !n.present).map((n) => n.name);
+  const app = meta.info.appName ?? '';
+  return missing.length === 0 ? finding('taskActions', 'ok', 'taskActionsOk', { app, connectors: needed.map((n) => n.name) }) : finding('taskActions', 'warning', 'taskActionsMissing', { app, missing });
+}
+
 function missingOptionalFieldsFinding(kind: WorkItemKind, connector: string, missing: readonly MissingField[]): CheckFinding {
   const params = { connector, kind, fields: fieldList(missing), properties: missing.flatMap((m) => m.usedFor), none: NO_FIELD };
   return finding('fields', 'warning', 'optionalFieldsMissing', params, { kind });
