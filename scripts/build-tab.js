@@ -14,7 +14,7 @@ function buildTab({ quiet = false } = {}) {
   const common = { bundle: true, minify: true, sourcemap: 'linked', target: ['es2020', 'chrome100', 'safari15'], logLevel: quiet ? 'error' : 'warning', legalComments: 'none' };
   esbuild.buildSync({
     ...common,
-    entryPoints: { app: path.join(root, 'tab', 'main.ts'), 'dev-host': path.join(root, 'tab', 'dev-host', 'dev-host.ts') },
+    entryPoints: { app: path.join(root, 'tab', 'main.ts'), 'dev-host': path.join(root, 'tab', 'dev-host', 'dev-host.ts'), 'auth-end': path.join(root, 'tab', 'auth-end.ts') },
     outdir: out,
     format: 'iife',
     platform: 'browser',

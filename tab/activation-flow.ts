@@ -13,7 +13,10 @@ export interface ActivationFlowDeps {
   readonly lang: () => Language;
   readonly now: () => Date;
   readonly show: (model: ActivationModel) => void;
-  readonly activated: (afasUserId: string) => void;
+  /** `null`: signed in with OAuth (AFAS names no user id). */
+  readonly activated: (afasUserId: string | null) => void;
+  /** Teams' authentication popup (OAuth sign-in); absent where the host has none. */
+  readonly authenticate?: (url: string) => Promise<string>;
   /** Failures that are not about activation (sign-in to the tab itself). */
   readonly failed: (error: unknown) => void;
 }
@@ -24,6 +27,8 @@ export interface ActivationStart {
   readonly attempt: AttemptView | null;
   /** Prefill for the AFAS user id: the Teams sign-in name. */
   readonly suggestedUserId: string;
+  /** The connection signs in with AFAS OAuth instead of the e-mailed code. */
+  readonly oauth?: boolean;
 }
 
 /**
@@ -36,7 +41,7 @@ export class ActivationFlow implements ActivationHandlers {
   private resendTimer: TimerHandle | null = null;
 
   constructor(private readonly deps: ActivationFlowDeps, private readonly start: ActivationStart) {
-    this.model = start.attempt ? this.codeStep(start.attempt.afasUserId, parseDate(start.attempt.nextRequestAt)) : this.userStep(start.suggestedUserId, null);
+    this.model = start.oauth ? { step: 'oauth', reason: start.reason, problem: null, busy: false } : start.attempt ? this.codeStep(start.attempt.afasUserId, parseDate(start.attempt.nextRequestAt)) : this.userStep(start.suggestedUserId, null);
   }
 
   begin(): void {
@@ -90,6 +95,33 @@ export class ActivationFlow implements ActivationHandlers {
         this.otherFailure(error, (problem) => this.show({ ...current, busy: false, problem }));
       },
     );
+  }
+
+  /** Begin (server), Teams' popup through AFAS, complete with this user's SSO token (server). */
+  onOAuthSignIn(): void {
+    const { api, authenticate } = this.deps;
+    const lang = this.deps.lang();
+    if (!api.beginOAuth || !api.completeOAuth || !authenticate) return;
+    const complete = api.completeOAuth.bind(api);
+    const failed = (problem: string) => this.show({ step: 'oauth', reason: this.start.reason, problem, busy: false });
+    this.show({ step: 'oauth', reason: this.start.reason, problem: null, busy: true });
+    api
+      .beginOAuth()
+      .then(async ({ startUrl }) => {
+        const handle = await authenticate(startUrl).catch((error: unknown) => {
+          // teams-js rejects with the popup's reason: CancelledByUser when it was closed, else what our callback page said.
+          throw new SignInNotFinished(error instanceof Error && /cancel/i.test(error.message) ? 'oauth.tab.cancelled' : 'oauth.tab.failed');
+        });
+        return complete(handle);
+      })
+      .then(
+        ({ linked }) => {
+          if (!linked) return failed(translate(lang, 'oauth.tab.failed'));
+          this.dispose();
+          this.deps.activated(null);
+        },
+        (error: unknown) => (error instanceof SignInNotFinished ? failed(translate(lang, error.key)) : this.otherFailure(error, failed)),
+      );
   }
 
   onOtherUser(): void {
@@ -162,6 +194,12 @@ export class ActivationFlow implements ActivationHandlers {
 
   private moment(at: Date): string {
     return formatMoment(this.deps.lang(), at, this.deps.now());
+  }
+}
+
+class SignInNotFinished extends Error {
+  constructor(readonly key: 'oauth.tab.cancelled' | 'oauth.tab.failed') {
+    super(key);
   }
 }
 

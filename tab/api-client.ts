@@ -12,6 +12,7 @@ import {
   type PreferencesResponse,
   type TileResponse,
 } from '../contracts/tab-api';
+import { oauthBeginSchema, oauthCompletedSchema, type OAuthBeginResponse, type OAuthCompletedResponse } from '../contracts/tab-oauth';
 import { actResultSchema, taskActionsSchema, type ActRequest, type ActResultResponse, type TaskActionsResponse } from '../contracts/tab-task-actions';
 
 /** What the tab asks its server. Implemented over HTTP below; tests use a fake. */
@@ -27,6 +28,10 @@ export interface TabApi {
   taskActions(subjectId: string): Promise<TaskActionsResponse>;
   /** One click on an offered action (or "send reaction only"). */
   actOnTask(request: ActRequest): Promise<ActResultResponse>;
+  /** OAuth sign-in: the start link for Teams' authentication popup. */
+  beginOAuth?(): Promise<OAuthBeginResponse>;
+  /** OAuth sign-in: the popup's handle, sent with this user's SSO token. */
+  completeOAuth?(handle: string): Promise<OAuthCompletedResponse>;
 }
 
 /** A call that did not succeed. `status` 0 = the server was not reached or answered nonsense. */
@@ -133,5 +138,13 @@ export class HttpTabApi implements TabApi {
 
   actOnTask(request: ActRequest): Promise<ActResultResponse> {
     return callApi(this.options, 'POST', '/api/tab/tasks/act', request, actResultSchema);
+  }
+
+  beginOAuth(): Promise<OAuthBeginResponse> {
+    return callApi(this.options, 'POST', '/api/tab/oauth/begin', {}, oauthBeginSchema);
+  }
+
+  completeOAuth(handle: string): Promise<OAuthCompletedResponse> {
+    return callApi(this.options, 'POST', '/api/tab/oauth/complete', { handle }, oauthCompletedSchema);
   }
 }

@@ -24,6 +24,8 @@ export interface TabHost {
   onThemeChange(handler: (theme: HostTheme) => void): void;
   /** Tells the host the first view is on screen (hides Teams's own loading indicator). */
   notifyReady(): void;
+  /** Teams' authentication popup on `url` (ours); resolves with what the popup's last page reported. Absent: no popup to open. */
+  authenticate?(url: string): Promise<string>;
 }
 
 export function normaliseTheme(theme: string | undefined | null): HostTheme {

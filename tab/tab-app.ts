@@ -163,11 +163,12 @@ export class TabApp {
         show: (model) => this.show({ kind: 'activate', model }),
         activated: (afasUserId) => {
           this.activation = null;
-          void this.load({ text: translate(this.lang, 'activation.success', { userId: afasUserId }), tone: 'info' });
+          void this.load({ text: afasUserId === null ? translate(this.lang, 'oauth.chat.linked') : translate(this.lang, 'activation.success', { userId: afasUserId }), tone: 'info' });
         },
+        authenticate: this.deps.host.authenticate?.bind(this.deps.host),
         failed: (error) => this.show({ kind: 'problem', panel: { ...this.problemText(error), actions: [retryAction(this.view(), () => void this.load(null))] } }),
       },
-      { reason: response.reason, attempt: response.attempt, suggestedUserId: this.context?.loginHint ?? '' },
+      { reason: response.reason, attempt: response.attempt, suggestedUserId: this.context?.loginHint ?? '', oauth: response.signIn === 'oauth' },
     );
     this.activation.begin();
   }
@@ -332,7 +333,7 @@ export class TabApp {
   }
 }
 
-const noActivation = { onSubmitUser() {}, onSubmitCode() {}, onResend() {}, onOtherUser() {}, onStartAgain() {} };
+const noActivation = { onSubmitUser() {}, onSubmitCode() {}, onResend() {}, onOtherUser() {}, onStartAgain() {}, onOAuthSignIn() {} };
 
 function findByFocusKey(root: HTMLElement, key: string): HTMLElement | null {
   return Array.from(root.querySelectorAll<HTMLElement>('[data-focus-key]')).find((node) => node.getAttribute('data-focus-key') === key) ?? null;

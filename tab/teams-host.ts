@@ -26,10 +26,24 @@ export class TeamsJsHost implements TabHost {
     app.registerOnThemeChangeHandler((theme) => handler(normaliseTheme(theme)));
   }
 
+  authenticate(url: string): Promise<string> {
+    return authentication.authenticate({ url: httpsForTeams(url), width: 600, height: 640 });
+  }
+
   notifyReady(): void {
     // Only a signal to hide Teams's spinner: if the host ignores it, the tab works all the same.
     app.notifySuccess().catch((error: unknown) => console.warn('notifySuccess was not accepted by the host', error));
   }
+}
+
+/**
+ * teams-js opens only https URLs. Teams itself never serves a tab over http, but `npm start` does
+ * (http://localhost): its development host, which is that origin, opens such a URL over http again.
+ */
+function httpsForTeams(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)) parsed.protocol = 'https:';
+  return parsed.href;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -12,7 +12,7 @@ export type CallbackPageContent =
  * Only our own script (which hands a tab sign-in back to Teams), no styles from elsewhere, no
  * framing, and no form: the page shows one thing and does nothing else.
  */
-export const CALLBACK_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const CALLBACK_PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src https://res.cdn.office.net; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const PROBLEM_TEXT: Readonly<Record<'invalid' | 'denied' | 'failed', PlainMessageKey>> = {
   invalid: 'oauth.page.invalid',

@@ -1,11 +1,12 @@
 /*
  * The development host: plays Microsoft Teams for the tab framed in /dev/, by answering the
  * messages @microsoft/teams-js sends to its parent window (initialize, getContext,
- * authentication.getAuthToken, executeDeepLink) and by sending theme changes. Settings come from
+ * authentication.getAuthToken, authentication.authenticate, executeDeepLink) and by sending theme changes. Settings come from
  * the page's query string (?person=0&theme=dark&locale=nl-NL&list=signals&width=320), so tests
  * and benchmarks can open any combination directly.
  */
 
+import { AuthPopup } from './auth-popup';
 import { latestCodeLine, type SandboxMail } from './latest-code';
 
 interface HostMessage {
@@ -94,6 +95,9 @@ async function devToken(): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
+/** Teams' authentication popup (OAuth sign-in): teams-js in it runs in the `authentication` frame context. */
+const authPopup = new AuthPopup(() => ['authentication', 'web', RUNTIME, SDK_VERSION]);
+
 function reply(message: HostMessage, args: readonly unknown[]): void {
   frame.contentWindow?.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, location.origin);
 }
@@ -110,6 +114,8 @@ async function answer(message: HostMessage): Promise<void> {
       } catch (error) {
         return reply(message, [false, error instanceof Error ? error.message : String(error)]);
       }
+    case 'authentication.authenticate':
+      return authPopup.open(String(message.args?.[0] ?? ''), Number(message.args?.[1]), Number(message.args?.[2]), (args) => reply(message, args));
     case 'executeDeepLink': {
       const url = String(message.args?.[0] ?? '');
       const item = document.createElement('li');
@@ -125,6 +131,7 @@ async function answer(message: HostMessage): Promise<void> {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
+  if (authPopup.handles(event)) return;
   if (event.source !== frame.contentWindow || event.origin !== location.origin) return;
   const data = event.data as Partial<HostMessage> | null;
   if (!data || typeof data.func !== 'string' || typeof data.id !== 'number') return;

@@ -7,7 +7,9 @@ import { button } from './status-views';
 export type ActivationModel =
   | { readonly step: 'user'; readonly reason: 'not_activated' | 'expired'; readonly value: string; readonly problem: string | null; readonly busy: boolean }
   | { readonly step: 'code'; readonly afasUserId: string; readonly nextRequestAt: Date | null; readonly problem: string | null; readonly resent: boolean; readonly busy: boolean }
-  | { readonly step: 'stopped'; readonly text: string };
+  | { readonly step: 'stopped'; readonly text: string }
+  /** The connection signs in with AFAS OAuth: one button opens Teams' authentication popup. */
+  | { readonly step: 'oauth'; readonly reason: 'not_activated' | 'expired'; readonly problem: string | null; readonly busy: boolean };
 
 export interface ActivationHandlers {
   onSubmitUser(value: string): void;
@@ -15,6 +17,7 @@ export interface ActivationHandlers {
   onResend(): void;
   onOtherUser(): void;
   onStartAgain(): void;
+  onOAuthSignIn(): void;
 }
 
 const NO_MAIL_REASONS: readonly PlainMessageKey[] = ['activation.noMail.spam', 'activation.noMail.noAddress', 'activation.noMail.userGroup', 'activation.noMail.blocked', 'activation.noMail.mailServer'];
@@ -22,7 +25,7 @@ const NO_MAIL_REASONS: readonly PlainMessageKey[] = ['activation.noMail.spam', '
 /** Activation inside the tab: the bot's steps (which AFAS user, the e-mailed code), as a form. */
 export function activationView(ctx: ViewContext, model: ActivationModel, handlers: ActivationHandlers): HTMLElement {
   const { doc, lang } = ctx;
-  const body = model.step === 'user' ? userStep(ctx, model, handlers) : model.step === 'code' ? codeStep(ctx, model, handlers) : stopped(ctx, model.text, handlers);
+  const body = model.step === 'user' ? userStep(ctx, model, handlers) : model.step === 'code' ? codeStep(ctx, model, handlers) : model.step === 'oauth' ? oauthStep(ctx, model, handlers) : stopped(ctx, model.text, handlers);
   return el(doc, 'section', { className: 'activation', attrs: { 'aria-labelledby': 'activation-title' } }, [el(doc, 'h1', { className: 'activation-title', text: translate(lang, 'activation.title'), attrs: { id: 'activation-title' } }), ...body]);
 }
 
@@ -64,6 +67,17 @@ function codeStep(ctx: ViewContext, model: Extract<ActivationModel, { step: 'cod
       el(doc, 'ul', {}, NO_MAIL_REASONS.map((key) => el(doc, 'li', { text: translate(lang, key) }))),
       el(doc, 'p', { className: 'hint', text: translate(lang, 'activation.noMail.admin') }),
     ]),
+  ].filter((n): n is NonNullable<typeof n> => n !== null);
+}
+
+function oauthStep(ctx: ViewContext, model: Extract<ActivationModel, { step: 'oauth' }>, handlers: ActivationHandlers): Node[] {
+  const { doc, lang } = ctx;
+  const signIn = button(ctx, { label: translate(lang, 'oauth.tab.button'), onClick: () => (model.busy ? undefined : handlers.onOAuthSignIn()), primary: true, focusKey: 'oauth-sign-in' });
+  if (model.busy) signIn.setAttribute('aria-disabled', 'true');
+  return [
+    el(doc, 'p', { text: translate(lang, model.reason === 'expired' ? 'oauth.card.expired' : 'oauth.tab.intro') }),
+    model.problem ? el(doc, 'p', { className: 'problem', text: model.problem, attrs: { role: 'alert' } }) : null,
+    el(doc, 'div', { className: 'actions' }, [signIn]),
   ].filter((n): n is NonNullable<typeof n> => n !== null);
 }
 
