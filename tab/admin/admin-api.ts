@@ -39,6 +39,8 @@ export interface ConnectionChanges {
   useDefaultTasksUrl?: boolean;
   defaultList?: 'task' | 'signal';
   enabled?: boolean;
+  /** Acting on tasks: only what changes; a connector name left out keeps its value. */
+  taskActions?: Partial<AdminConnection['taskActions']>;
   taskFieldMap?: FieldMapOverrides;
   signalFieldMap?: FieldMapOverrides;
 }

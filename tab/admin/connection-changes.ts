@@ -1,4 +1,5 @@
 import type { AdminConnection, FieldMapOverrides } from '../../contracts/admin-api';
+import { DEFAULT_TASK_ACTION_SETTINGS } from '../../src/domain/task-action';
 import type { ConnectionChanges, EnvironmentType } from './admin-api';
 
 /** What the connection form holds, as typed (trimmed). Keys are '' unless typed. */
@@ -17,6 +18,8 @@ export interface ConnectionFormValues {
   readonly useDefaultTasksUrl: boolean;
   readonly defaultList: 'task' | 'signal';
   readonly enabled: boolean;
+  /** The switch and the three connector names; a name is '' for AFAS's standard one. */
+  readonly taskActions: AdminConnection['taskActions'];
   readonly taskFieldMap: FieldMapOverrides;
   readonly signalFieldMap: FieldMapOverrides;
 }
@@ -36,9 +39,11 @@ export function isParticipantNumber(environment: string): boolean {
 
 /** A new connection: everything filled in; empty optional URLs are left to the server's defaults. */
 export function creationOf(values: ConnectionFormValues): ConnectionChanges {
-  const { environmentType, apiKey, environmentKey, insiteUrl, defaultTasksUrl, ...rest } = values;
+  const { environmentType, apiKey, environmentKey, insiteUrl, defaultTasksUrl, taskActions, ...rest } = values;
+  const actions = taskActionChanges(DEFAULT_TASK_ACTION_SETTINGS, taskActions);
   return {
     ...rest,
+    ...(actions ? { taskActions: actions } : {}),
     ...(isParticipantNumber(values.environment) ? { environmentType } : {}),
     ...(insiteUrl ? { insiteUrl } : {}),
     ...(defaultTasksUrl ? { defaultTasksUrl } : {}),
@@ -61,6 +66,8 @@ export function changesOf(before: AdminConnection, values: ConnectionFormValues)
   if (values.signalUrlTemplate !== (before.signalUrlTemplate ?? '')) changes.signalUrlTemplate = values.signalUrlTemplate;
   if (values.insiteUrl && values.insiteUrl !== before.insiteUrl) changes.insiteUrl = values.insiteUrl;
   if (values.defaultTasksUrl && values.defaultTasksUrl !== before.defaultTasksUrl) changes.defaultTasksUrl = values.defaultTasksUrl;
+  const actions = taskActionChanges(before.taskActions, values.taskActions);
+  if (actions) changes.taskActions = actions;
   if (differs(sorted(values.taskFieldMap), sorted(before.taskFieldMap))) changes.taskFieldMap = values.taskFieldMap;
   if (differs(sorted(values.signalFieldMap), sorted(before.signalFieldMap))) changes.signalFieldMap = values.signalFieldMap;
   if (isParticipantNumber(values.environment) && (changes.environment !== undefined || values.environmentType !== environmentTypeOf(before.baseUrl))) {
@@ -69,6 +76,19 @@ export function changesOf(before: AdminConnection, values: ConnectionFormValues)
   if (values.apiKey) changes.apiKey = values.apiKey;
   if (values.environmentKey) changes.environmentKey = values.environmentKey;
   return changes;
+}
+
+const TASK_ACTION_CONNECTORS = ['subjectTasksConnector', 'workflowActionsConnector', 'reactionConnector'] as const;
+
+/** What of the task-action settings differs from `before` (an emptied name is AFAS's standard one); null: nothing. */
+function taskActionChanges(before: AdminConnection['taskActions'], values: AdminConnection['taskActions']): ConnectionChanges['taskActions'] | null {
+  const changes: ConnectionChanges['taskActions'] = {};
+  if (values.enabled !== before.enabled) changes.enabled = values.enabled;
+  for (const key of TASK_ACTION_CONNECTORS) {
+    const name = values[key] || DEFAULT_TASK_ACTION_SETTINGS[key];
+    if (name !== before[key]) changes[key] = name;
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
 }
 
 function sorted(map: FieldMapOverrides): [string, string][] {

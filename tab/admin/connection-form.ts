@@ -1,6 +1,7 @@
 import { translate, type Language } from '../i18n';
 import { el } from '../views/dom';
 import type { AdminConnection } from '../../contracts/admin-api';
+import { DEFAULT_TASK_ACTION_SETTINGS } from '../../src/domain/task-action';
 import { sentence } from './admin-dom';
 import { environmentTypeOf, isParticipantNumber, type ConnectionFormValues } from './connection-changes';
 import { FieldMapEditor } from './field-map-editor';
@@ -11,7 +12,9 @@ export interface ConnectionFormHandlers {
   onCancel(): void;
 }
 
-type TextKey = 'name' | 'environment' | 'apiKey' | 'environmentKey' | 'tasksConnector' | 'signalsConnector' | 'insiteUrl' | 'taskUrlTemplate' | 'signalUrlTemplate' | 'defaultTasksUrl';
+type TextKey = 'name' | 'environment' | 'apiKey' | 'environmentKey' | 'tasksConnector' | 'signalsConnector' | 'insiteUrl' | 'taskUrlTemplate' | 'signalUrlTemplate' | 'defaultTasksUrl' | TaskActionConnector;
+const TASK_ACTION_CONNECTORS = ['subjectTasksConnector', 'workflowActionsConnector', 'reactionConnector'] as const;
+type TaskActionConnector = (typeof TASK_ACTION_CONNECTORS)[number];
 
 /** Settings of the AFAS_* connection that can change here (the server refuses the others). */
 const CHANGEABLE_FROM_SETTINGS = new Set(['defaultList', 'enabled']);
@@ -28,6 +31,7 @@ export class ConnectionForm {
   private readonly defaultList: Field<HTMLSelectElement>;
   private readonly useDefaultTasksUrl: Field<HTMLInputElement>;
   private readonly enabled: Field<HTMLInputElement>;
+  private readonly taskActions: Field<HTMLInputElement>;
   private readonly taskMap: FieldMapEditor;
   private readonly signalMap: FieldMapEditor;
   private readonly summary: HTMLElement;
@@ -37,7 +41,7 @@ export class ConnectionForm {
   constructor(private readonly doc: Document, private readonly lang: Language, readonly connection: AdminConnection | null, handlers: ConnectionFormHandlers) {
     const c = connection;
     const locked = (key: string) => c !== null && c.fromConfiguration && !CHANGEABLE_FROM_SETTINGS.has(key);
-    const field = (key: TextKey, value: string, extra: { hint?: string; type?: 'text' | 'password' | 'url'; autocomplete?: string; maxlength?: number } = {}) => {
+    const field = (key: TextKey, value: string, extra: { hint?: string; type?: 'text' | 'password' | 'url'; autocomplete?: string; maxlength?: number; placeholder?: string } = {}) => {
       const made = textField(doc, { id: `connection-${key}`, label: translate(lang, `adminTab.field.${key}`), value, disabled: locked(key), ...extra });
       this.text.set(key, made);
       return made.wrapper;
@@ -62,6 +66,13 @@ export class ConnectionForm {
     });
     this.useDefaultTasksUrl = checkboxField(doc, { id: 'connection-useDefaultTasksUrl', label: translate(lang, 'adminTab.field.useDefaultTasksUrl'), checked: c?.useDefaultTasksUrl ?? false, disabled: locked('useDefaultTasksUrl') });
     this.enabled = checkboxField(doc, { id: 'connection-enabled', label: translate(lang, 'adminTab.field.enabled'), checked: c?.enabled ?? true });
+    this.taskActions = checkboxField(doc, { id: 'connection-taskActions', label: translate(lang, 'adminTab.field.taskActions'), hint: translate(lang, 'adminTab.field.taskActionsHint'), checked: c?.taskActions.enabled ?? DEFAULT_TASK_ACTION_SETTINGS.enabled, disabled: locked('taskActions'), role: 'switch' });
+    // A standard name shows as the placeholder only, so an emptied field means AFAS's standard name.
+    const connectorField = (key: TaskActionConnector) => {
+      const standard = DEFAULT_TASK_ACTION_SETTINGS[key];
+      const name = c?.taskActions[key] ?? standard;
+      return field(key, name === standard ? '' : name, { maxlength: 100, placeholder: standard });
+    };
     this.taskMap = new FieldMapEditor(doc, lang, 'task', c?.taskFieldMap ?? {}, false);
     this.signalMap = new FieldMapEditor(doc, lang, 'signal', c?.signalFieldMap ?? {}, false);
     this.summary = el(doc, 'div', { attrs: { 'aria-live': 'polite' } });
@@ -97,6 +108,8 @@ export class ConnectionForm {
       this.useDefaultTasksUrl.wrapper,
       this.defaultList.wrapper,
       this.enabled.wrapper,
+      this.taskActions.wrapper,
+      ...TASK_ACTION_CONNECTORS.map(connectorField),
       el(doc, 'details', { className: 'map-details', attrs: c && Object.keys({ ...c.taskFieldMap, ...c.signalFieldMap }).length > 0 ? { open: '' } : {} }, [
         el(doc, 'summary', { text: translate(lang, 'adminTab.fieldMap.title') }),
         el(doc, 'p', { className: 'hint', text: translate(lang, 'adminTab.fieldMap.intro') }),
@@ -127,6 +140,12 @@ export class ConnectionForm {
       useDefaultTasksUrl: this.useDefaultTasksUrl.control.checked,
       defaultList: this.defaultList.control.value === 'signal' ? 'signal' : 'task',
       enabled: this.enabled.control.checked,
+      taskActions: {
+        enabled: this.taskActions.control.checked,
+        subjectTasksConnector: this.value('subjectTasksConnector'),
+        workflowActionsConnector: this.value('workflowActionsConnector'),
+        reactionConnector: this.value('reactionConnector'),
+      },
       taskFieldMap: this.taskMap.read(),
       signalFieldMap: this.signalMap.read(),
     };
@@ -144,12 +163,12 @@ export class ConnectionForm {
    * map); any it does not name a field of go in the summary. Focus moves to the first bad field.
    */
   showProblems(problems: readonly { field: string; message: string }[]): void {
-    for (const f of [...this.text.values(), this.environmentType, this.defaultList, this.useDefaultTasksUrl, this.enabled]) f.showProblem(null);
+    for (const f of [...this.text.values(), this.environmentType, this.defaultList, this.useDefaultTasksUrl, this.enabled, this.taskActions]) f.showProblem(null);
     const maps: Record<'task' | 'signal', { property: string | null; message: string }[]> = { task: [], signal: [] };
     const unplaced: string[] = [];
     for (const problem of problems) {
       const [name, sub] = problem.field.split('.');
-      const single = this.fieldFor(name);
+      const single = this.fieldFor(name, sub);
       if (single) single.showProblem(sentence(problem.message));
       else if (name === 'taskFieldMap' || name === 'signalFieldMap') maps[name === 'taskFieldMap' ? 'task' : 'signal'].push({ property: sub ?? null, message: problem.message });
       else unplaced.push(problem.field ? `${problem.field} ${problem.message}` : problem.message);
@@ -170,7 +189,12 @@ export class ConnectionForm {
     this.summary.replaceChildren(el(this.doc, 'p', { className: 'problem', text, attrs: { role: 'alert' } }));
   }
 
-  private fieldFor(name: string): Field<HTMLInputElement | HTMLSelectElement> | null {
+  /** `taskActions.reactionConnector` is the field of that name, `taskActions.enabled` the switch. */
+  private fieldFor(name: string, sub: string | undefined): Field<HTMLInputElement | HTMLSelectElement> | null {
+    if (name === 'taskActions') {
+      const connector = TASK_ACTION_CONNECTORS.find((key) => key === sub);
+      return sub === 'enabled' ? this.taskActions : connector ? (this.text.get(connector) ?? null) : null;
+    }
     if (this.text.has(name as TextKey)) return this.text.get(name as TextKey) ?? null;
     return ({ environmentType: this.environmentType, defaultList: this.defaultList, useDefaultTasksUrl: this.useDefaultTasksUrl, enabled: this.enabled } as Record<string, Field<HTMLInputElement | HTMLSelectElement>>)[name] ?? null;
   }

@@ -54,8 +54,9 @@ export function selectField(doc: Document, options: SelectOptions): Field<HTMLSe
   return withProblem(doc, options, select);
 }
 
-export function checkboxField(doc: Document, options: Common & { readonly checked: boolean }): Field<HTMLInputElement> {
-  const input = el(doc, 'input', { attrs: { id: options.id, name: options.id, type: 'checkbox', 'data-focus-key': options.id } });
+/** `role: 'switch'`: an on/off setting, announced as a switch. */
+export function checkboxField(doc: Document, options: Common & { readonly checked: boolean; readonly role?: 'switch' }): Field<HTMLInputElement> {
+  const input = el(doc, 'input', { attrs: { id: options.id, name: options.id, type: 'checkbox', role: options.role, 'data-focus-key': options.id } });
   input.checked = options.checked;
   input.disabled = options.disabled ?? false;
   const hintId = `${options.id}-hint`;

@@ -173,7 +173,7 @@ describe('the connection form', () => {
     expect(tab.$$('.admin-row button').map((b) => b.textContent)).toEqual(['Edit', 'Test connection', 'Access']);
     await tab.press('Edit connection AFAS');
     const disabled = tab.$$('.admin-form input, .admin-form select').filter((c) => (c as HTMLInputElement).disabled).map((c) => c.id);
-    expect(disabled).toEqual(['connection-name', 'connection-environment', 'connection-environmentType', 'connection-apiKey', 'connection-environmentKey', 'connection-tasksConnector', 'connection-signalsConnector', 'connection-insiteUrl', 'connection-taskUrlTemplate', 'connection-signalUrlTemplate', 'connection-defaultTasksUrl', 'connection-useDefaultTasksUrl']);
+    expect(disabled).toEqual(['connection-name', 'connection-environment', 'connection-environmentType', 'connection-apiKey', 'connection-environmentKey', 'connection-tasksConnector', 'connection-signalsConnector', 'connection-insiteUrl', 'connection-taskUrlTemplate', 'connection-signalUrlTemplate', 'connection-defaultTasksUrl', 'connection-useDefaultTasksUrl', 'connection-taskActions', 'connection-subjectTasksConnector', 'connection-workflowActionsConnector', 'connection-reactionConnector']);
     expect(tab.text('.admin-form')).toContain('This connection comes from the server settings (AFAS_*)');
   });
 
