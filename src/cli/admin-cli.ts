@@ -30,6 +30,10 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   upn: '<upn>',
   isDefault: '--default',
   enabled: '--disabled',
+  'taskActions.enabled': '--no-task-actions',
+  'taskActions.subjectTasksConnector': '--subject-tasks-connector',
+  'taskActions.workflowActionsConnector': '--workflow-actions-connector',
+  'taskActions.reactionConnector': '--task-reaction-connector',
 };
 
 function flagName(field: string): string {

@@ -28,7 +28,16 @@ const add: CliCommand = {
   --use-default-tasks-url         Every click goes to the default tasks URL
   --default-list <task|signal>    Which list comes first (default task)
   --default                       Make it the default connection of its tenant
-  --disabled                      Add it switched off`,
+  --disabled                      Add it switched off
+
+Acting on tasks (AFAS's actions on task cards and in the tab; on by default):
+  --no-task-actions               Tasks show without actions: no connector below is read or posted to
+  --subject-tasks-connector <name>
+                                  GetConnector with each task's workflow (default Profit_Subject_Tasks)
+  --workflow-actions-connector <name>
+                                  GetConnector with a step's actions (default Profit_Workflowactions)
+  --task-reaction-connector <name>
+                                  UpdateConnector for reactions (default KnSubjectWorkflowReaction)`,
   options: {
     name: { type: 'string' },
     environment: { type: 'string' },
@@ -46,6 +55,10 @@ const add: CliCommand = {
     'default-list': { type: 'string' },
     default: { type: 'boolean' },
     disabled: { type: 'boolean' },
+    'no-task-actions': { type: 'boolean' },
+    'subject-tasks-connector': { type: 'string' },
+    'workflow-actions-connector': { type: 'string' },
+    'task-reaction-connector': { type: 'string' },
   },
   positionals: [],
   async run({ ctx, values, io }) {
@@ -68,11 +81,19 @@ const add: CliCommand = {
         defaultList: str(values, 'default-list'),
         isDefault: values.default === true ? true : undefined,
         enabled: values.disabled === true ? false : undefined,
+        taskActions: defined({
+          enabled: values['no-task-actions'] === true ? false : undefined,
+          subjectTasksConnector: str(values, 'subject-tasks-connector'),
+          workflowActionsConnector: str(values, 'workflow-actions-connector'),
+          reactionConnector: str(values, 'task-reaction-connector'),
+        }),
         ...secrets,
       }),
     );
     io.out(`Added connection ${view.id} ("${view.name}") for ${view.tenantId ?? EVERY_TENANT}: ${view.baseUrl}`);
     io.out(`API key and environment key: ${view.secrets.apiKeySet ? 'set' : 'not set'}.`);
+    const actions = view.taskActions;
+    io.out(actions.enabled ? `Acting on tasks: on, with ${actions.subjectTasksConnector}, ${actions.workflowActionsConnector} and ${actions.reactionConnector}.` : 'Acting on tasks: off.');
     io.out(`Test it once someone has activated with it: npm run admin -- connection test ${view.id} --as <their AFAS e-mail>`);
     return EXIT.ok;
   },

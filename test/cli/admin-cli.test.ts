@@ -161,6 +161,29 @@ describe('npm run admin (the CLI), spawned against a fresh SQLite DATA_DIR', () 
     expect(help.stdout).toContain('Exit code: 0 in order, 1 problems found, 3 the keys could not be confirmed');
   });
 
+  it('acting on tasks: on with AFAS\'s connector names unless flags change them; --no-task-actions adds it off; a bad name names its flag', async () => {
+    const add = (name: string, ...flags: string[]) => admin(['connection', 'add', '--name', name, '--environment', 'O12345AA', '--api-key', '-', '--environment-key', '-', ...flags], `${API_KEY}\n${ENV_KEY}\n`);
+    const idOf = (run: Run) => /Added connection (\S+)/.exec(run.stdout)?.[1] ?? '';
+    const standard = await add('Standard actions');
+    expect(standard.stdout).toContain('Acting on tasks: on, with Profit_Subject_Tasks, Profit_Workflowactions and KnSubjectWorkflowReaction.');
+    const own = await add('Own actions', '--subject-tasks-connector', 'Eigen_Taken', '--workflow-actions-connector', 'Eigen_Acties', '--task-reaction-connector', 'Eigen_Reactie');
+    expect(own).toMatchObject({ code: 0, stderr: '' });
+    expect(own.stdout).toContain('Acting on tasks: on, with Eigen_Taken, Eigen_Acties and Eigen_Reactie.');
+    const off = await add('No actions', '--no-task-actions', '--task-reaction-connector', 'Eigen_Reactie');
+    expect(off.stdout).toContain('Acting on tasks: off.');
+    const stored = await withStorage(async (storage) => Promise.all([idOf(own), idOf(off)].map(async (id) => (await storage.connections.get(id))?.taskActions)));
+    expect(stored).toEqual([
+      { enabled: true, subjectTasksConnector: 'Eigen_Taken', workflowActionsConnector: 'Eigen_Acties', reactionConnector: 'Eigen_Reactie' },
+      { enabled: false, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Profit_Workflowactions', reactionConnector: 'Eigen_Reactie' },
+    ]);
+
+    const bad = await add('Bad actions', '--workflow-actions-connector', 'no spaces');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('  --workflow-actions-connector must be a');
+    const help = await admin(['connection', 'add', '--help']);
+    expect(help.stdout).toMatch(/--no-task-actions +Tasks show without actions/);
+  });
+
   it('keys given on the command line work, with a note; none of them is ever printed', async () => {
     const added = await admin(['connection', 'add', '--name', 'Flags', '--environment', '12345', '--environment-type', 'test', '--api-key', API_KEY, '--environment-key', ENV_KEY, '--tenant', TENANT]);
     expect(added.code).toBe(0);
