@@ -15,11 +15,14 @@ import { ListTaskActions } from '../use-cases/list-task-actions';
 import { ListWorkItems } from '../use-cases/list-work-items';
 import type { OpenTracking } from '../use-cases/open-tracking';
 import { OpenedItems } from '../use-cases/opened-items';
+import { ProactiveTaskCards } from '../use-cases/proactive-task-cards';
 import { RequestActivationCode } from '../use-cases/request-activation-code';
+import { SentTaskCards } from '../use-cases/sent-task-cards';
 import { SetFirstList } from '../use-cases/set-first-list';
 import { TaskActionBook } from '../use-cases/task-action-book';
 import { TaskActionSignature } from '../use-cases/task-action-signature';
 import { UpdatePreferences } from '../use-cases/update-preferences';
+import type { TaskCardUpdater } from '../ports/task-card-updater';
 import type { Core } from './core';
 import { composeOpenTracking } from './open-tracking';
 
@@ -38,6 +41,8 @@ export interface UseCases {
   readonly opened: OpenedItems;
   /** Cards' "Open" links through our server (signed with a key derived from the encryption key). */
   readonly openTracking: OpenTracking;
+  /** New-task cards with actions; their activity ids, and updating them after an act elsewhere. */
+  readonly taskCards: ProactiveTaskCards;
   readonly admin: AdminServices;
   /** The AFAS actions for a page of tasks (two GetConnector calls), offered by signed reference. */
   readonly listTaskActions: ListTaskActions;
@@ -54,6 +59,8 @@ export interface UseCaseDeps {
   readonly notifications: NotificationWakeUp;
   /** A short random suffix for new connection ids. */
   readonly newId?: () => string;
+  /** Updates sent task cards (the notification stack's, bound later); absent: cards are not updated. */
+  readonly cardUpdater?: TaskCardUpdater;
 }
 
 /** The only place the bot's, the tab's and the admin's use cases are built. */
@@ -65,6 +72,15 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
   const opened = new OpenedItems({ state, clock });
   const actionLogger = core.logger.child({ component: 'task-actions' });
   const signature = new TaskActionSignature(new HmacLinkSigner(encryptionKey, 'task-actions'));
+  const listTaskActions = new ListTaskActions({ activations, connections, source: core.taskWorkflows, signature, logger: actionLogger });
+  const taskCards = new ProactiveTaskCards({
+    actions: listTaskActions,
+    cards: new SentTaskCards(state),
+    conversations: storage.conversations,
+    updater: deps.cardUpdater ?? { update: async () => ({ outcome: 'failed', status: null, code: 'no_card_updater' }) },
+    clock,
+    logger: actionLogger,
+  });
   const oauthSignIn = new OAuthSignIn({
     signIns: storage.signIns,
     tokens: storage.oauthTokens,
@@ -88,6 +104,7 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
     setFirstList: new SetFirstList({ preferences, clock }),
     opened,
     openTracking: composeOpenTracking({ encryptionKey, publicUrl: config.publicUrl, opened }),
+    taskCards,
     admin: createAdminServices({
       storage,
       afas,
@@ -96,7 +113,7 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       homeTenantId: config.bot.tenantId,
       allowedBaseUrls: config.afasAllowedBaseUrls,
     }),
-    listTaskActions: new ListTaskActions({ activations, connections, source: core.taskWorkflows, signature, logger: actionLogger }),
+    listTaskActions,
     actOnTask: new ActOnTask({
       activations,
       connections,
@@ -106,6 +123,7 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       audit: storage.audit,
       clock,
       logger: actionLogger,
+      cards: taskCards,
     }),
     oauthSignIn,
     signInStarts: new SignInStarts({ activations, connections, connectionOAuth: storage.connectionOAuth, signIn: oauthSignIn, signer: new HmacLinkSigner(encryptionKey, 'oauth-start'), clock, publicUrl: config.publicUrl }),
