@@ -213,6 +213,22 @@ describe('the admin screen in Chromium, inside the development host', () => {
     expect(ownerLeft).toBe(connectionLeft);
   });
 
+  it('turns acting on tasks off with the labelled switch, from the keyboard, and saves a connector name of its own', async () => {
+    const frame = await openAdmin();
+    await frame.click(`button[aria-label="Edit connection ${NAME}"]`);
+    const toggle = frame.getByRole('switch', { name: 'Act on tasks from Teams' });
+    expect(await toggle.isChecked()).toBe(true);
+    expect(await frame.getAttribute('#connection-workflowActionsConnector', 'placeholder')).toBe('Profit_Workflowactions');
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect(await toggle.isChecked()).toBe(false);
+    await frame.fill('#connection-workflowActionsConnector', 'Eigen_Acties');
+    await frame.press('#connection-workflowActionsConnector', 'Enter');
+    await frame.waitForSelector('.admin-notice');
+    const connection = (await app.storage.connections.list()).find((c) => c.name === NAME);
+    expect(connection?.taskActions).toEqual({ enabled: false, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Eigen_Acties', reactionConnector: 'KnSubjectWorkflowReaction' });
+  });
+
   it('names Jan the demo owner, not one from APP_OWNERS, in English and Dutch', async () => {
     const owners = async (query: string) => {
       const frame = await openAdmin(query);
