@@ -50,12 +50,19 @@ async function main() {
     await box.waitFor();
     await page.getByText('Welcome to AFAS for Teams').first().waitFor();
     const cards = page.locator('.ac-adaptiveCard');
+    // The answer is one of the cards that arrived since: the first notification poll (a few seconds
+    // after activation) may land its "Notifications are on" card right after it.
+    const answerSince = async (before, expect) => {
+      const count = await cards.count();
+      for (let i = count - 1; i >= before; i--) if (expect.test(await cards.nth(i).innerText())) return cards.nth(i);
+      return null;
+    };
     const say = async (text, expect) => {
       const before = await cards.count();
       await box.click();
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
-      await waitFor(async () => (await cards.count()) > before && expect.test(await cards.last().innerText()), `the answer to "${text}" (${expect})`, 30_000);
+      return waitFor(() => answerSince(before, expect), `the answer to "${text}" (${expect})`, 30_000);
     };
     await say('my tasks', /Link your AFAS user first/);
     await say('activate', /Which AFAS user are you\?/);
@@ -65,21 +72,21 @@ async function main() {
     await say(JAN, /Enter that code below/);
     const code = await waitFor(async () => /Code: <strong>(\d{8})<\/strong>/.exec(await (await fetch(mailbox)).text())?.[1], 'the code in the mailbox');
     // 4. The code links the account and shows the tasks, new ones marked, each with Open.
-    await say(code, /My tasks\n/);
-    const tasks = await cards.last().innerText();
+    const tasks = await (await say(code, /My tasks\n/)).innerText();
     if (!/New ·/.test(tasks) || !/Open/.test(tasks)) throw new Error(`the task card shows no new items or no Open buttons:\n${tasks}`);
     // A command button: "My signals" on the activation card answers with a new card.
     const before = await cards.count();
     await cards.filter({ hasText: 'now linked to AFAS user' }).last().getByRole('button', { name: 'My signals', exact: true }).click();
-    await waitFor(async () => (await cards.count()) > before && /^My signals\n/.test(await cards.last().innerText()), 'the signals after the My signals button', 30_000);
+    await waitFor(() => answerSince(before, /^My signals\n/), 'the signals after the My signals button', 30_000);
     // 5. my signals, summary, help, nederlands / english.
     await say('my signals', /^My signals\n/);
     await say('summary', /^Your AFAS summary\n/);
     await say('help', /^What you can ask me\n/);
     await say('nederlands', /Vanaf nu antwoord ik in het Nederlands/);
     await say('english', /From now on I answer in English/);
-    await say('my tasks', /^My tasks\n/);
-    await cards.last().scrollIntoViewIfNeeded();
+    const last = await say('my tasks', /^My tasks\n/);
+    await page.waitForTimeout(3000);
+    await last.scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     await page.screenshot({ path: out });
