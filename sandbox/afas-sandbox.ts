@@ -104,7 +104,7 @@ export class AfasSandbox {
     this.oauth = new SandboxOAuth(oauthProvider, credentials, this.directory);
     const info = { envid, appName: SANDBOX_APP_NAME, group: `${SANDBOX_APP_NAME} gebruikers`, profitVersion: SANDBOX_PROFIT_VERSION };
     const routes = [
-      ...otpRoutes(otpService),
+      ...otpRoutes(otpService, () => credentials.classicTokensEnabled),
       ...oauthRoutes(oauthProvider),
       ...connectorRoutes(this.catalog),
       ...updateConnectorRoutes(this.catalog, this.taskReactions),

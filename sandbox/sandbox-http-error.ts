@@ -14,6 +14,7 @@ export type SandboxRefusalCode =
   | 'sandbox_otp_incorrect'
   | 'sandbox_otp_expired'
   | 'sandbox_otp_wrong_keys'
+  | 'sandbox_classic_tokens_ended'
   | 'sandbox_internal'
   | 'sandbox_task_not_found'
   | 'sandbox_action_not_of_task'
@@ -53,6 +54,9 @@ export const refusals = {
   otpExpired: () =>
     new SandboxHttpError('sandbox_otp_expired', 500, 'De activatiecode is verlopen, vraag een nieuwe code aan. The activation code has expired, request a new one.'),
   otpWrongKeys: () => new SandboxHttpError('sandbox_otp_wrong_keys', 500, 'Ongeldige API-sleutel of omgevingssleutel. Invalid API key or environment key.'),
+  // AFAS has not published the words; its OTP refusals are 500s with a Dutch and an English sentence.
+  classicTokensEnded: () =>
+    new SandboxHttpError('sandbox_classic_tokens_ended', 500, 'Tokens via de activatiecode worden niet meer uitgegeven, gebruik OAuth. Classic tokens are no longer issued: use OAuth.'),
   internal: () => new SandboxHttpError('sandbox_internal', 500, 'An unexpected error occurred in Profit'),
   updateConnectorNotAuthorized: () =>
     new SandboxHttpError('sandbox_connector_not_authorized', 500, 'UpdateConnector not supported for this app or the user is not authorized'),

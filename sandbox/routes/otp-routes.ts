@@ -19,8 +19,11 @@ function parseRequestBody(raw: unknown): OtpRequestBody {
   return { apiKey, apiToken, userId: userId ?? userid ?? '' };
 }
 
-/** `otprequest` (always an empty 2xx) and `otpvalidation` (the token, or AFAS's 500). */
-export function otpRoutes(service: OtpService): AfasRoute[] {
+/**
+ * `otprequest` (always an empty 2xx) and `otpvalidation` (the token, or AFAS's 500). While classic
+ * tokens are switched off (as after 31 August 2027) `otpvalidation` issues none.
+ */
+export function otpRoutes(service: OtpService, classicTokensEnabled: () => boolean = () => true): AfasRoute[] {
   return [
     {
       method: 'POST',
@@ -41,6 +44,7 @@ export function otpRoutes(service: OtpService): AfasRoute[] {
         const body = parseRequestBody(raw);
         const otp = validationSchema.safeParse(raw);
         if (!otp.success) throw refusals.badRequest('apiKey, apiToken, userId and otp are required');
+        if (!classicTokensEnabled()) throw refusals.classicTokensEnded();
         const { token, user } = service.validate({ ...body, otp: otp.data.otp });
         ctx.identify(user.userId);
         // AFAS ends the token with CRLF inside the JSON string; clients must trim it.

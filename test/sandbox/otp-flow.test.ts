@@ -84,6 +84,19 @@ describe('OTP activation', () => {
     expect(((await res.json()) as { externalMessage: string }).externalMessage).toMatch(/sleutel/);
   });
 
+  test('with classic tokens switched off (as after 31 August 2027) a right code gets AFAS\'s 500 and no token; switched on again, the code still works', async () => {
+    await h.post('/otprequest', { ...KEYS, userId: JAN.email });
+    const otp = h.sandbox.mailbox.latestCodeFor(JAN.email);
+    h.sandbox.oauth.setClassicTokensEnabled(false);
+    const refused = await h.post('/otpvalidation', { ...KEYS, userId: JAN.email, otp });
+    expect(refused.status).toBe(500);
+    const body = (await refused.json()) as Record<string, unknown>;
+    expect(body).toEqual({ externalMessage: expect.stringContaining('OAuth'), errorNumber: -1, profitLogReference: expect.stringMatching(/^[0-9a-f-]{32,36}$/i) });
+    expect(JSON.stringify(body)).not.toContain('<token>');
+    h.sandbox.oauth.setClassicTokensEnabled(true);
+    expect((await h.post('/otpvalidation', { ...KEYS, userId: JAN.email, otp })).status).toBe(200);
+  });
+
   test('a code works once: the second validation with it is refused', async () => {
     await h.post('/otprequest', { ...KEYS, userId: JAN.email });
     const otp = h.sandbox.mailbox.latestCodeFor(JAN.email);
