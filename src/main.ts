@@ -95,6 +95,8 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
   if (!registered) logger.warn({}, 'no default AFAS connection: set AFAS_ENVIRONMENT or AFAS_BASE_URL, or add connections as an app owner');
   if (config.bot.appId === '') logger.warn({ host: config.host, port: listening.port }, `MicrosoftAppId is empty: local development mode; /api/messages is not authenticated and answers only on ${config.host}, from this machine`);
   sandbox?.start();
+  // The first connection to Redis may still be opening (commands fail fast rather than queue): wait for it a moment.
+  await core.scaleOut?.connections.ready();
   await notifications.engine.start().catch((error: unknown) => {
     // Several replicas: without Redis chat and tab still answer; the jobs are built when it answers.
     if (!core.scaleOut) throw error;

@@ -9,26 +9,43 @@ export class Child<Command> {
   private readonly waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private readonly process: ChildProcess;
 
-  constructor(role: string) {
-    this.process = fork(process.argv[1], [], { env: { ...process.env, BENCH_ROLE: role }, execArgv: ['--no-deprecation', '--expose-gc'] });
+  /** `script`: the bundle to start (default this process's own, as a benchmark is one bundle). */
+  constructor(private readonly role: string, script: string = process.argv[1]) {
+    this.process = fork(script, [], { env: { ...process.env, BENCH_ROLE: role }, execArgv: ['--no-deprecation', '--expose-gc'] });
     this.process.on('message', (message: { id: number; value?: unknown; error?: string }) => {
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);
       if (message.error !== undefined) waiter?.reject(new Error(message.error));
       else waiter?.resolve(message.value);
     });
+    // A killed child answers nothing more: its callers hear so instead of waiting forever.
+    this.process.on('exit', (code, signal) => {
+      for (const waiter of this.waiting.values()) waiter.reject(new Error(`${this.role} process ended (${signal ?? code})`));
+      this.waiting.clear();
+    });
   }
 
   call<T = unknown>(command: Command): Promise<T> {
     const id = ++this.seq;
     return new Promise<T>((resolve, reject) => {
+      if (!this.process.connected) return reject(new Error(`${this.role} process has ended`));
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.process.send({ id, command });
+      this.process.send({ id, command }, (error) => {
+        if (!error) return;
+        this.waiting.delete(id);
+        reject(error);
+      });
     });
   }
 
-  kill(): void {
-    this.process.kill();
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    this.process.kill(signal);
+  }
+
+  /** Resolves when the process has ended (at once if it already has). */
+  exited(): Promise<void> {
+    if (this.process.exitCode !== null || this.process.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => this.process.once('exit', () => resolve()));
   }
 }
 

@@ -86,7 +86,8 @@ export class NotificationRig {
   }
 }
 
-function tenantConnection(t: number, baseUrl: string, now: Date): AfasConnection {
+/** Tenant t's AFAS connection (conn-t), on its own sandbox (so its own 8-call limit). */
+export function tenantConnection(t: number, baseUrl: string, now: Date): AfasConnection {
   return {
     id: `conn-${t}`,
     tenantId: `tenant-${t}`,
@@ -111,7 +112,8 @@ function tenantConnection(t: number, baseUrl: string, now: Date): AfasConnection
   };
 }
 
-function reference(serviceUrl: string, user: UserKey): Record<string, unknown> {
+/** A personal conversation with the bot, at the fake connector. */
+export function reference(serviceUrl: string, user: UserKey): Record<string, unknown> {
   return {
     channelId: 'msteams',
     serviceUrl,
@@ -122,7 +124,8 @@ function reference(serviceUrl: string, user: UserKey): Record<string, unknown> {
   };
 }
 
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+/** `work` on every item, `size` at a time. */
+export async function inBatches<T>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: size }, async () => {

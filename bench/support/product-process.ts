@@ -10,24 +10,31 @@ import { serveCommands } from './child';
 
 /** The product (startApp, as `npm start` runs it, production JSON logging to /dev/null) or the echo bot, in a process of its own. */
 export type ProductCommand =
-  | { op: 'start'; afasBaseUrl: string; databaseUrl: string | null }
+  | { op: 'start'; afasBaseUrl: string | null; databaseUrl: string | null; redisUrl?: string; logFile?: string }
   | { op: 'activate'; users: { aadObjectId: string; tenantId: string; afasUserId: string; token: string }[] }
   | { op: 'cpu' }
+  | { op: 'peakRss' }
   | { op: 'close' };
+
+/** The product's TOKEN_ENCRYPTION_KEY here: whoever seeds its database seals tokens with it. */
+export const PRODUCT_TOKEN_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export function serveProduct(): void {
   let app: RunningApp | null = null;
   let dataDir: string | null = null;
+  let peakRss = 0;
   serveCommands<ProductCommand>(async (command) => {
     switch (command.op) {
       case 'start': {
+        setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100).unref();
         dataDir = mkdtempSync(join(tmpdir(), 'afas-bench-product-'));
         const config = parseConfig({
           DEMO: 'false', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PLAYGROUND: 'false', LOG_FORMAT: 'json', LOG_LEVEL: 'info',
-          AFAS_BASE_URL: command.afasBaseUrl, AFAS_API_KEY: DEMO_API_KEY, AFAS_ENVIRONMENT_KEY: DEMO_ENVIRONMENT_KEY, AFAS_INSITE_URL: 'https://12345.afasinsite.nl',
-          TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'), ...(command.databaseUrl ? { DATABASE_URL: command.databaseUrl } : {}),
+          ...(command.afasBaseUrl ? { AFAS_BASE_URL: command.afasBaseUrl, AFAS_API_KEY: DEMO_API_KEY, AFAS_ENVIRONMENT_KEY: DEMO_ENVIRONMENT_KEY, AFAS_INSITE_URL: 'https://12345.afasinsite.nl' } : {}),
+          TOKEN_ENCRYPTION_KEY: PRODUCT_TOKEN_KEY, ...(command.databaseUrl ? { DATABASE_URL: command.databaseUrl } : {}),
+          ...(command.redisUrl ? { REDIS_URL: command.redisUrl } : {}),
         });
-        app = await startApp(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream('/dev/null')) });
+        app = await startApp(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream(command.logFile ?? '/dev/null')) });
         return app.origin;
       }
       case 'activate':
@@ -35,6 +42,8 @@ export function serveProduct(): void {
         return null;
       case 'cpu':
         return cpuMs();
+      case 'peakRss':
+        return Math.max(peakRss, process.memoryUsage().rss);
       case 'close':
         await app?.close();
         if (dataDir) rmSync(dataDir, { recursive: true, force: true });

@@ -17,7 +17,7 @@ export interface RemoteSetup {
 
 export interface RemoteStats {
   readonly received: { readonly conversationId: string; readonly summary: string; readonly at: number }[];
-  readonly requests: { readonly status: number; readonly at: number; readonly tenantId: string | null }[];
+  readonly requests: { readonly status: number; readonly at: number; readonly tenantId: string | null; readonly conversationId: string }[];
 }
 
 type Command =
@@ -25,6 +25,7 @@ type Command =
   | { op: 'latency'; ms: number }
   | { op: 'signals' }
   | { op: 'stats' }
+  | { op: 'afasStats' }
   | { op: 'count' }
   | { op: 'close' };
 
@@ -32,8 +33,9 @@ type Command =
 export class RemoteEnds {
   private constructor(private readonly afas: Child<Command>, private readonly teams: Child<Command>) {}
 
-  static launch(): RemoteEnds {
-    return new RemoteEnds(new Child('afas'), new Child('teams'));
+  /** `script`: the bundle that serves the roles (default this process's own). */
+  static launch(script?: string): RemoteEnds {
+    return new RemoteEnds(new Child('afas', script), new Child('teams', script));
   }
 
   /** Sandbox base URLs per tenant, the connector's URL and each user's AFAS token ([tenant][user]). */
@@ -58,6 +60,11 @@ export class RemoteEnds {
 
   stats(): Promise<RemoteStats> {
     return this.teams.call({ op: 'stats' }) as Promise<RemoteStats>;
+  }
+
+  /** The most calls each sandbox (one AFAS environment per tenant) had in flight at once. */
+  maxInFlight(): Promise<number[]> {
+    return this.afas.call({ op: 'afasStats' }) as Promise<number[]>;
   }
 
   async close(): Promise<void> {
@@ -99,12 +106,14 @@ export function serveRemoteEnds(role: string): void {
         return null;
       case 'signals':
         return sandboxes.reduce((sum, sandbox) => sum + sandbox.generateSignals(), 0);
+      case 'afasStats':
+        return sandboxes.map((sandbox) => sandbox.stats.maxInFlight);
       case 'count':
         return connector?.received.length ?? 0;
       case 'stats':
         return {
           received: (connector?.received ?? []).map((r) => ({ conversationId: r.conversationId, summary: String(r.activity.summary), at: r.at })),
-          requests: (connector?.requests ?? []).map((r) => ({ status: r.status, at: r.at, tenantId: r.tenantId })),
+          requests: (connector?.requests ?? []).map((r) => ({ status: r.status, at: r.at, tenantId: r.tenantId, conversationId: r.conversationId })),
         } satisfies RemoteStats;
       case 'close':
         for (const sandbox of sandboxes) await sandbox.close();

@@ -43,8 +43,10 @@ const BUSY_RETRY_MS = 200;
 /**
  * The JobQueue port on BullMQ, shared by every replica. One BullMQ queue per lane; a job id is the
  * key plus a random part, and a hash (`current`) names the one job that is the key's: scheduling
- * adds the new job first, then points the key at it, then removes the old one, so a crash between
- * two steps leaves a job that runs (or one the handler sees is superseded and skips), never none.
+ * points the key at the new job first, then adds it, then removes the old one. (Added first, a job
+ * due now could start elsewhere before the pointer moved, skip itself as superseded and leave the
+ * key naming a job that is gone: a user without polls.) A crash between pointing and adding leaves
+ * a pointer to no job, which `has` drops, so the next sweep gives the key a job again.
  * A key's jobs never overlap across replicas: a job takes the key's lock (renewed while it runs)
  * or moves itself back to delayed. A replica that dies mid-job loses BullMQ's lock; another
  * replica's stalled-job check hands the job out again, marked `recovered`, once the key's lock
@@ -72,10 +74,17 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
   async schedule(key: string, runAt: Date, data: T, lane: string = DEFAULT_LANE): Promise<void> {
     const queue = this.queue(lane);
     const id = `${key.replaceAll(':', '%3A')}#${crypto.randomUUID()}`;
+    const mine = pointer(lane, id);
     const delay = Math.max(0, runAt.getTime() - this.options.clock.now().getTime());
-    await queue.add('job', { key, at: runAt.getTime(), json: encodeJobData(data) }, { jobId: id, delay, removeOnComplete: true, removeOnFail: true });
-    const old = (await runScript(this.redis, QUEUE_SCRIPTS.point, [this.currentKey], [key, pointer(lane, id)])) as string | null;
-    if (old !== null && old !== pointer(lane, id)) await this.removeJob(old);
+    // The key names the job before it exists: a job due now may start on another replica the moment it is added, and must find itself the key's.
+    const old = (await runScript(this.redis, QUEUE_SCRIPTS.point, [this.currentKey], [key, mine])) as string | null;
+    try {
+      await queue.add('job', { key, at: runAt.getTime(), json: encodeJobData(data) }, { jobId: id, delay, removeOnComplete: true, removeOnFail: true });
+    } catch (error) {
+      await runScript(this.redis, QUEUE_SCRIPTS.restore, [this.currentKey], [key, mine, old ?? '']).catch(() => undefined);
+      throw error;
+    }
+    if (old !== null && old !== mine) await this.removeJob(old);
   }
 
   async cancel(key: string): Promise<boolean> {

@@ -5,6 +5,11 @@ export const QUEUE_SCRIPTS = Object.freeze({
     local old = redis.call('HGET', KEYS[1], ARGV[1])
     redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
     return old`,
+  /** Points the key back at ARGV[3] (none when empty) while it still names ARGV[2] (a job that could not be added). */
+  restore: `
+    if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+    if ARGV[3] == '' then redis.call('HDEL', KEYS[1], ARGV[1]) else redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) end
+    return 1`,
   /** Drops the key's pointer; returns the job it named (or nil). */
   unpoint: `
     local old = redis.call('HGET', KEYS[1], ARGV[1])

@@ -1,0 +1,74 @@
+import { judgeDeliveries, type DeliveryReport } from '../../bench/support/scale-checks';
+import { ScaleRig } from '../../bench/support/scale-rig';
+import { buildChildBundle } from './support/child-bundle';
+
+/*
+ * The product as several replicas, judged from outside: each replica is startApp with REDIS_URL and
+ * DATABASE_URL in a process of its own (a scratch database on the machine's PostgreSQL, a Redis
+ * server of the test's own), the AFAS sandbox and the fake Bot Connector in processes of their own.
+ * USERS users in one tenant (one AFAS environment), each with one new signal, all due at once: the
+ * fan-out takes about USERS / 47 s of Teams' budget, which keeps the suite within CI's time on 2 cores.
+ */
+const USERS = Number(process.env.SCALE_TEST_USERS ?? 300);
+const AFAS_LATENCY_MS = 50;
+const TEAMS_PER_SECOND = 50;
+/** A dead replica's jobs come back after BullMQ's lock and the key's lock (15 s each) have lapsed. */
+const STALL_MS = 45_000;
+/** A card the killed replica had on the wire when it died can still arrive a moment later. */
+const WIRE_MS = 250;
+
+jest.setTimeout(240_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+let script: string;
+
+beforeAll(() => {
+  script = buildChildBundle();
+});
+
+function conversations(rig: ScaleRig): string[] {
+  return rig.users.map((user) => `a:${user.aadObjectId}`);
+}
+
+function describeReport(what: string, report: DeliveryReport, extra: string): string {
+  return `${what}: ${report.cards} cards for ${USERS} users, losses ${report.losses}, duplicates ${report.duplicates}; ` +
+    `most requests of the tenant in one second ${report.tenantPeak} (429s ${report.throttled}); conversations over a limit ${report.conversationsOverLimit.length}; ${extra}`;
+}
+
+describe('three replicas on PostgreSQL + Redis, one killed with SIGKILL mid fan-out', () => {
+  let rig: ScaleRig | null = null;
+  afterAll(async () => rig?.close());
+
+  it('deliver every signal once (a repeat only from the killed replica\'s one-write window), keep Teams\' and AFAS\'s limits, and the survivors finish', async () => {
+    rig = await ScaleRig.start({ tenants: 1, usersPerTenant: USERS, replicas: 3, afasLatencyMs: AFAS_LATENCY_MS, connectorPerSecond: TEAMS_PER_SECOND, script, logDir: process.env.SCALE_LOG_DIR });
+    const { added, startedAt } = await rig.fanOut();
+    expect(added).toBe(USERS);
+    let killedAt = 0;
+    let activeAtKill: Promise<number> = Promise.resolve(0);
+    const victim = rig.replicas[0];
+    const live = rig;
+    const seen = await rig.waitForCards(added, STALL_MS, (count) => {
+      if (killedAt === 0 && count >= added / 3) {
+        activeAtKill = live.activeJobs();
+        victim.kill('SIGKILL');
+        killedAt = Date.now();
+      }
+    });
+    // A late repeat would arrive in the next seconds.
+    await sleep(3000);
+    const finishedAt = Date.now();
+    const report = judgeDeliveries(await rig.remote.stats(), conversations(rig));
+    const inFlight = await rig.remote.maxInFlight();
+    const pending = await rig.stillToDeliver();
+    console.log(describeReport('kill test', report, `killed after ${((killedAt - startedAt) / 1000).toFixed(1)} s (jobs running on the replicas then: ${await activeAtKill}), all in after ${((finishedAt - 3000 - startedAt) / 1000).toFixed(1)} s; AFAS most in flight ${inFlight.join(', ')}; still to deliver ${pending}; repeats inside the window ${report.duplicateFirstAt.length}; lost ${report.lost.join(' ')}`));
+
+    expect(killedAt).toBeGreaterThan(0);
+    expect(seen).toBeGreaterThanOrEqual(added);
+    expect(report.losses).toBe(0);
+    for (const firstAt of report.duplicateFirstAt) expect(firstAt).toBeLessThanOrEqual(killedAt + WIRE_MS);
+    expect(report.tenantPeak).toBeLessThanOrEqual(TEAMS_PER_SECOND);
+    expect(report.conversationsOverLimit).toEqual([]);
+    expect(Math.max(...inFlight)).toBeLessThanOrEqual(8);
+    expect(pending).toBe(0);
+  });
+});
