@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { ConnectionView } from '../src/domain/afas-connection';
+import type { ClassicInviteResult, ConnectionAuthView } from '../src/domain/connection-auth';
 import { adviceParamsSchema } from './tab-api';
 
 /*
@@ -58,6 +59,31 @@ export type AdminConnection = z.infer<typeof connectionSchema>;
 export const viewIsWire = (view: ConnectionView): AdminConnection => ({ ...view, taskFieldMap: { ...view.taskFieldMap }, signalFieldMap: { ...view.signalFieldMap } });
 export const wireIsView = (wire: AdminConnection): ConnectionView => wire;
 export const connectionListSchema = z.object({ connections: z.array(connectionSchema) });
+
+/**
+ * GET/PUT /api/admin/connections/:id/auth: how the connection's users sign in to AFAS. The client
+ * secret is write-only (only whether it is set); `redirectUri` is shown to be registered in AFAS.
+ */
+export const connectionAuthSchema = z.object({
+  connectionId: z.string(),
+  authMode: z.enum(['classic', 'oauth', 'both']),
+  clientId: z.nullable(z.string()),
+  clientSecretSet: z.boolean(),
+  scope: z.string(),
+  redirectUri: z.string(),
+  users: z.object({ classic: z.number(), oauth: z.number() }),
+  classicEndWarning: z.boolean(),
+  fromConfiguration: z.boolean(),
+  changeable: z.boolean(),
+});
+export type ConnectionAuth = z.infer<typeof connectionAuthSchema>;
+// Field for field the server's ConnectionAuthView, both ways.
+export const authViewIsWire = (view: ConnectionAuthView): ConnectionAuth => view;
+export const authWireIsView = (wire: ConnectionAuth): ConnectionAuthView => wire;
+
+/** POST /api/admin/connections/:id/auth/invite: one card per classic user, at most once per user per invite (day). */
+export const classicInviteSchema = z.object({ connectionId: z.string(), invite: z.string(), invited: z.number(), alreadyInvited: z.number(), notReached: z.number() });
+export const inviteIsWire = (result: ClassicInviteResult): z.infer<typeof classicInviteSchema> => result;
 
 /** POST /api/admin/connections/:id/test: each finding as a code with parameters, and the API's English sentence. */
 export const connectionCheckSchema = z.object({

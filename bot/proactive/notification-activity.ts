@@ -11,6 +11,7 @@ import { buildItemNotificationCard } from '../cards/notification-card';
 import { newCountsPhrase, openCountsPhrase } from '../cards/notification-lines';
 import { buildBaselineCard, buildReactivationCard } from '../cards/notification-notice-cards';
 import { buildNotificationSummaryCard } from '../cards/notification-summary-card';
+import { buildSignInCard } from '../cards/sign-in-card';
 import { MAX_TITLE_LENGTH, plainText } from '../cards/plain-text';
 
 /** The minimal rendering (the last one after 413s) cuts titles this short. */
@@ -42,6 +43,8 @@ function card(notification: Notification, now: Date): AdaptiveCard {
       return buildBaselineCard(lang, content.counts);
     case 'reactivate':
       return buildReactivationCard(lang);
+    case 'oauthInvite':
+      return buildSignInCard({ lang, startUrl: content.startUrl, reason: 'migrate' });
     case 'digest':
       return buildDigestCard({ lang, tasks: content.tasks, signals: content.signals, itemUrl, insiteUrl, now, compact });
   }
@@ -61,6 +64,8 @@ function textLine(content: NotificationContent, lang: Language, titleLength: num
       return translate(lang, 'notify.baseline.body', { items: openCountsPhrase(lang, content.counts) });
     case 'reactivate':
       return translate(lang, 'notify.reactivate.body');
+    case 'oauthInvite':
+      return translate(lang, 'oauth.card.migrate');
     case 'digest':
       return translate(lang, 'notify.text.digest', { tasks: countPhrase(lang, 'task', content.tasks.total), signals: countPhrase(lang, 'signal', content.signals.total) });
   }

@@ -6,6 +6,8 @@ import { HmacLinkSigner } from '../secrets/hmac-link-signer';
 import { ActOnTask } from '../use-cases/act-on-task';
 import { ActivationAttempts } from '../use-cases/activation-attempts';
 import { createAdminServices, type AdminServices } from '../use-cases/admin/admin-services';
+import { INVITE_LINK_LIFETIME_MS } from '../use-cases/admin/invite-classic-users';
+import type { Notifier } from '../ports/notifier';
 import { CheckAccess } from '../use-cases/check-access';
 import { ConfirmActivationCode } from '../use-cases/confirm-activation-code';
 import { DeactivateUser } from '../use-cases/deactivate-user';
@@ -61,6 +63,8 @@ export interface UseCaseDeps {
   readonly newId?: () => string;
   /** Updates sent task cards (the notification stack's, bound later); absent: cards are not updated. */
   readonly cardUpdater?: TaskCardUpdater;
+  /** Sends the admin's OAuth invitations (the notification stack's notifier, bound later); absent: none is reached. */
+  readonly notifier?: Notifier;
 }
 
 /** The only place the bot's, the tab's and the admin's use cases are built. */
@@ -91,6 +95,7 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
     publicUrl: config.publicUrl,
     notifications: deps.notifications,
   });
+  const signInStarts = new SignInStarts({ activations, connections, connectionOAuth: storage.connectionOAuth, signIn: oauthSignIn, signer: new HmacLinkSigner(encryptionKey, 'oauth-start'), clock, publicUrl: config.publicUrl });
   return {
     attempts,
     listWorkItems,
@@ -112,6 +117,9 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       newId: deps.newId ?? (() => randomBytes(3).toString('hex')),
       homeTenantId: config.bot.tenantId,
       allowedBaseUrls: config.afasAllowedBaseUrls,
+      publicUrl: config.publicUrl,
+      notifier: deps.notifier ?? { send: async () => ({ outcome: 'failed', status: null, code: 'no_notifier' }) },
+      startLink: (user, connection) => signInStarts.linkFor(user, connection, 'bot', INVITE_LINK_LIFETIME_MS),
     }),
     listTaskActions,
     actOnTask: new ActOnTask({
@@ -126,6 +134,6 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
       cards: taskCards,
     }),
     oauthSignIn,
-    signInStarts: new SignInStarts({ activations, connections, connectionOAuth: storage.connectionOAuth, signIn: oauthSignIn, signer: new HmacLinkSigner(encryptionKey, 'oauth-start'), clock, publicUrl: config.publicUrl }),
+    signInStarts,
   };
 }

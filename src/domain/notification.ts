@@ -30,6 +30,8 @@ export type NotificationContent =
   | { readonly type: 'baseline'; readonly counts: ItemCounts }
   /** AFAS refused the user's token: activate again (sent once per invalidation). */
   | { readonly type: 'reactivate' }
+  /** An app owner invites classic users to sign in with OAuth: our signed start link for this user. */
+  | { readonly type: 'oauthInvite'; readonly startUrl: string }
   /** The daily digest: counts and the newest items of both kinds. */
   | { readonly type: 'digest'; readonly tasks: DigestSection; readonly signals: DigestSection };
 
@@ -71,6 +73,7 @@ export function linksOf(connection: AfasConnection): NotificationLinks {
 const BASELINE = 'baseline:';
 const REACTIVATE = 'reactivate:';
 const DIGEST = 'digest:';
+const OAUTH_INVITE = 'oauth-invite:';
 
 /** Marks that the first poll of an activation recorded what was already open. */
 export function baselineId(activatedAt: Date): string {
@@ -82,17 +85,26 @@ export function reactivationId(activatedAt: Date): string {
   return `${REACTIVATE}${activatedAt.getTime()}`;
 }
 
+/** The one OAuth invitation of an invite (`invite` = its Amsterdam date). */
+export function oauthInviteId(invite: string): string {
+  return `${OAUTH_INVITE}${invite}`;
+}
+
 /** The digest of one Amsterdam calendar day. */
 export function digestId(dueAt: Date): string {
   return `${DIGEST}${amsterdamDate(dueAt)}`;
 }
 
 export function isSyntheticId(itemId: string): boolean {
-  return itemId.startsWith(BASELINE) || itemId.startsWith(REACTIVATE) || itemId.startsWith(DIGEST);
+  return itemId.startsWith(BASELINE) || itemId.startsWith(REACTIVATE) || itemId.startsWith(DIGEST) || itemId.startsWith(OAUTH_INVITE);
 }
 
 export function isReactivationId(itemId: string): boolean {
   return itemId.startsWith(REACTIVATE);
+}
+
+export function isOAuthInviteId(itemId: string): boolean {
+  return itemId.startsWith(OAUTH_INVITE);
 }
 
 export function isDigestId(itemId: string): boolean {

@@ -91,6 +91,10 @@ export function registerAdminRoutes(http: HttpServer, deps: AdminApiDeps): void 
   server.post('/api/admin/connections/:id/test', route(async (scope, req) => ok(await admin.testConnection.execute(scope, param(req, 'id')))));
   server.get('/api/admin/connections/:id/access', route(async (scope, req) => ok(await admin.getAccessRule.execute(scope, param(req, 'id')))));
   server.put('/api/admin/connections/:id/access', route(async (scope, req) => ok(await admin.setAccessRule.execute(scope, param(req, 'id'), body(req)))));
+  server.get('/api/admin/connections/:id/auth', route(async (scope, req) => ok(await admin.getConnectionAuth.execute(scope, param(req, 'id')))));
+  server.put('/api/admin/connections/:id/auth', route(async (scope, req) => ok(await admin.setConnectionAuth.execute(scope, param(req, 'id'), body(req)))));
+  server.post('/api/admin/connections/:id/auth/invite', route(async (scope, req) => ok(await admin.inviteClassicUsers.execute(scope, param(req, 'id')))));
+  server.get('/api/admin/connections/:id/users', route(async (scope, req) => ok({ users: await admin.listConnectionUsers.execute(scope, param(req, 'id')) })));
 
   server.get('/api/admin/owners', route(async (scope) => ok({ owners: await admin.listOwners.execute(scope) })));
   server.post('/api/admin/owners', route(async (scope, req) => ({ status: 201, body: await admin.addOwner.execute(scope, body(req)) })));

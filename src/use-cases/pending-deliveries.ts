@@ -1,4 +1,4 @@
-import { isDigestId, isReactivationId, isSyntheticId, type LedgerRef } from '../domain/notification';
+import { isDigestId, isOAuthInviteId, isReactivationId, isSyntheticId, type LedgerRef } from '../domain/notification';
 import type { WorkItem, WorkItemKind } from '../domain/work-item';
 import type { DeliveryEntry } from '../ports/delivery-ledger';
 import type { WorkItemList } from '../ports/work-item-source';
@@ -27,7 +27,8 @@ export function sortPending(entries: readonly DeliveryEntry[], lists: ReadonlyMa
     const ref = { kind: entry.kind, itemId: entry.itemId };
     if (skip.has(refKey(ref))) continue;
     if (isSyntheticId(entry.itemId)) {
-      if (isReactivationId(entry.itemId) || (isDigestId(entry.itemId) && entry.itemId.slice('digest:'.length) < today)) sorted.obsolete.push(ref);
+      // An invitation whose send did not finish is not sent again: at most one card per user per invite.
+      if (isReactivationId(entry.itemId) || isOAuthInviteId(entry.itemId) || (isDigestId(entry.itemId) && entry.itemId.slice('digest:'.length) < today)) sorted.obsolete.push(ref);
       continue;
     }
     if (entry.attempts >= MAX_DELIVERY_ATTEMPTS) {

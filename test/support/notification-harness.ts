@@ -10,6 +10,7 @@ import type { NotificationEngine, NotificationEngineOptions } from '../../src/sc
 import type { EngineJobData } from '../../src/scheduler/user-job';
 import { composeNotificationStack, type NotificationStack } from '../../src/composition/notification-stack';
 import { DeferredTaskCardUpdater } from '../../src/composition/deferred-task-card-updater';
+import { DeferredNotifier } from '../../src/composition/deferred-notifier';
 import { buildUseCases, type UseCases } from '../../src/composition/use-cases';
 import { FakeBotConnector, type FakeBotConnectorOptions, type ReceivedActivity } from '../fakes/fake-bot-connector';
 import { FakeClock } from '../fakes/fake-clock';
@@ -54,6 +55,7 @@ export class NotificationHarness {
   /** The stacks built so far; the last one is the current engine's. */
   readonly stacks: NotificationStack[] = [];
   private readonly cardUpdater = new DeferredTaskCardUpdater();
+  private readonly notifier = new DeferredNotifier();
   /** The use cases as main.ts builds them over the harness's core (acting on tasks, say), bound to the current stack. */
   readonly useCases: UseCases;
   private constructor(
@@ -67,7 +69,7 @@ export class NotificationHarness {
     private readonly core: Core,
     private readonly options: HarnessOptions,
   ) {
-    this.useCases = buildUseCases(core, { notifications: { wake: async () => undefined }, cardUpdater: this.cardUpdater });
+    this.useCases = buildUseCases(core, { notifications: { wake: async () => undefined }, cardUpdater: this.cardUpdater, notifier: this.notifier });
   }
 
   static async start(options: HarnessOptions = {}): Promise<NotificationHarness> {
@@ -104,6 +106,7 @@ export class NotificationHarness {
       taskCards: this.useCases.taskCards,
     });
     this.cardUpdater.bind(stack.cardUpdater);
+    this.notifier.bind(stack.notifier);
     this.stacks.push(stack);
     return { engine: stack.engine, queue: stack.queue };
   }

@@ -1,4 +1,7 @@
+import type { AfasConnection } from '../../domain/afas-connection';
+import type { UserKey } from '../../domain/user-key';
 import type { AfasClientFactory } from '../../ports/afas-client';
+import type { Notifier } from '../../ports/notifier';
 import type { Clock } from '../../ports/clock';
 import type { Storage } from '../../ports/storage';
 import { AddOwner } from './add-owner';
@@ -7,6 +10,10 @@ import { AuthorizeAdmin } from './authorize-admin';
 import { BaseUrlPolicy } from './base-url-policy';
 import { GetAccessRule } from './get-access-rule';
 import { GetConnection } from './get-connection';
+import { GetConnectionAuth } from './get-connection-auth';
+import { InviteClassicUsers } from './invite-classic-users';
+import { ListConnectionUsers } from './list-connection-users';
+import { SetConnectionAuth } from './set-connection-auth';
 import { ListAudit } from './list-audit';
 import { ListConnections } from './list-connections';
 import { ListOwners } from './list-owners';
@@ -36,10 +43,15 @@ export interface AdminServices {
   readonly removeOwner: RemoveOwner;
   readonly listAudit: ListAudit;
   readonly syncConfiguredOwners: SyncConfiguredOwners;
+  /** How a connection's users sign in to AFAS (classic, OAuth, both) and how many use each. */
+  readonly getConnectionAuth: GetConnectionAuth;
+  readonly setConnectionAuth: SetConnectionAuth;
+  readonly listConnectionUsers: ListConnectionUsers;
+  readonly inviteClassicUsers: InviteClassicUsers;
 }
 
 export interface AdminServiceDeps {
-  readonly storage: Pick<Storage, 'connections' | 'activations' | 'accessRules' | 'owners' | 'audit'>;
+  readonly storage: Pick<Storage, 'connections' | 'activations' | 'accessRules' | 'owners' | 'audit' | 'connectionOAuth' | 'conversations' | 'preferences' | 'deliveries'>;
   readonly afas: AfasClientFactory;
   readonly clock: Clock;
   /** A short random suffix for new connection ids. */
@@ -48,12 +60,19 @@ export interface AdminServiceDeps {
   readonly homeTenantId?: string | null;
   /** AFAS_ALLOWED_BASE_URLS: base URLs other than AFAS Online that app owners may use (see BaseUrlPolicy). */
   readonly allowedBaseUrls?: readonly string[];
+  /** PUBLIC_URL: the OAuth redirect URI admins register in AFAS is made from it. */
+  readonly publicUrl: string;
+  /** Sends the OAuth invitations (the notification stack's notifier). */
+  readonly notifier: Notifier;
+  /** The signed start link of a user's OAuth sign-in (SignInStarts). */
+  readonly startLink: (user: UserKey, connection: AfasConnection) => string;
 }
 
 export function createAdminServices(deps: AdminServiceDeps): AdminServices {
   const { storage, afas, clock } = deps;
   const { connections, activations, accessRules, owners, audit } = storage;
   const trail = new AuditTrail(audit, clock);
+  const auth = { connections, activations, connectionOAuth: storage.connectionOAuth, clock, publicUrl: deps.publicUrl };
   return {
     authorize: new AuthorizeAdmin({ owners, homeTenantId: deps.homeTenantId }),
     listConnections: new ListConnections(connections),
@@ -70,5 +89,9 @@ export function createAdminServices(deps: AdminServiceDeps): AdminServices {
     removeOwner: new RemoveOwner({ owners, trail }),
     listAudit: new ListAudit({ audit, connections }),
     syncConfiguredOwners: new SyncConfiguredOwners({ owners, audit, clock }),
+    getConnectionAuth: new GetConnectionAuth(auth),
+    setConnectionAuth: new SetConnectionAuth({ ...auth, trail }),
+    listConnectionUsers: new ListConnectionUsers({ connections, activations }),
+    inviteClassicUsers: new InviteClassicUsers({ ...auth, conversations: storage.conversations, preferences: storage.preferences, deliveries: storage.deliveries, notifier: deps.notifier, startLink: deps.startLink, trail }),
   };
 }

@@ -47,9 +47,9 @@ export class SignInStarts {
     return signsInWithOAuth(await this.deps.connectionOAuth.get(connection.id)) ? connection : null;
   }
 
-  /** The start link for `user`'s sign-in to `connection` from `surface`. */
-  linkFor(user: UserKey, connection: AfasConnection, surface: SignInSurface): string {
-    const e = Math.floor((this.deps.clock.now().getTime() + START_LINK_LIFETIME_MS) / 1000);
+  /** The start link for `user`'s sign-in to `connection` from `surface` (an admin's invitation is read days later: `lifetimeMs`). */
+  linkFor(user: UserKey, connection: AfasConnection, surface: SignInSurface, lifetimeMs = START_LINK_LIFETIME_MS): string {
+    const e = Math.floor((this.deps.clock.now().getTime() + lifetimeMs) / 1000);
     const payload = Buffer.from(JSON.stringify({ t: user.tenantId, a: user.aadObjectId, c: connection.id, s: surface, e })).toString('base64url');
     return `${this.deps.publicUrl.replace(/\/+$/, '')}${OAUTH_START_PATH}?t=${payload}.${this.deps.signer.sign(payload)}`;
   }
