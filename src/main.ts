@@ -9,6 +9,7 @@ import { openCore, type CoreOverrides } from './composition/core';
 import { registerConfiguredConnection, registerSandboxOAuthClient, SANDBOX_PREFIX } from './composition/default-connection';
 import { DeferredWakeUp } from './composition/deferred-wake-up';
 import { DeferredTaskCardUpdater } from './composition/deferred-task-card-updater';
+import { DeferredNotifier } from './composition/deferred-notifier';
 import { composeProductNotifications } from './composition/notification-stack';
 import { composeTab } from './composition/tab';
 import { buildUseCases } from './composition/use-cases';
@@ -67,10 +68,12 @@ export async function startApp(config: AppConfig, overrides: AppOverrides = {}):
 
   const wakeUp = new DeferredWakeUp();
   const cardUpdater = new DeferredTaskCardUpdater();
-  const useCases = buildUseCases(core, { notifications: wakeUp, cardUpdater });
+  const invitations = new DeferredNotifier();
+  const useCases = buildUseCases(core, { notifications: wakeUp, cardUpdater, notifier: invitations });
   const notifications = composeProductNotifications(core, useCases, { metrics: notificationMetricsFrom(metrics) });
   wakeUp.bind(notifications.engine);
   cardUpdater.bind(notifications.cardUpdater);
+  invitations.bind(notifications.notifier);
   const stopSampling = core.scaleOut ? sampleDependencies(metrics, storage, core.scaleOut, logger) : null;
   const botHost = new BotHost({ adapter: notifications.adapter, state: storage.state, services: composeBotServices(core, useCases), verifier: botTokenVerifier(config, clock), claims: core.scaleOut?.claims });
   http.post('/api/messages', (req, res) => botHost.process(req, res));
