@@ -5,10 +5,11 @@ import type { InputProblem } from '../use-cases/admin/validation';
 import type { CliCommand, CliValues } from './cli-command';
 import { openCliContext, type CliContext } from './cli-context';
 import { EXIT, UsageError, type CliIo } from './cli-io';
+import { CONNECTION_AUTH_COMMANDS } from './connection-auth-commands';
 import { CONNECTION_COMMANDS } from './connection-commands';
 import { OWNERS_COMMANDS } from './owners-commands';
 
-const GROUPS: Readonly<Record<string, Readonly<Record<string, CliCommand>>>> = { connection: CONNECTION_COMMANDS, owners: OWNERS_COMMANDS };
+const GROUPS: Readonly<Record<string, Readonly<Record<string, CliCommand>>>> = { connection: { ...CONNECTION_COMMANDS, ...CONNECTION_AUTH_COMMANDS }, owners: OWNERS_COMMANDS };
 
 const MAIN_HELP = `AFAS for Teams administration, for operators without Teams. Uses the same configuration
 (.env, DATABASE_URL or DATA_DIR, TOKEN_ENCRYPTION_KEY) and storage as the server.
@@ -31,6 +32,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   isDefault: '--default',
   enabled: '--disabled',
   'taskActions.enabled': '--no-task-actions',
+  authMode: '--mode',
   'taskActions.subjectTasksConnector': '--subject-tasks-connector',
   'taskActions.workflowActionsConnector': '--workflow-actions-connector',
   'taskActions.reactionConnector': '--task-reaction-connector',

@@ -1,5 +1,6 @@
 import { configuredOwners } from '../composition/configured-owners';
 import { openCore } from '../composition/core';
+import { composeProactiveNotifier } from '../composition/proactive-notifier';
 import { buildUseCases } from '../composition/use-cases';
 import { loadConfig } from '../config';
 import { operatorScope, type AdminScope } from '../use-cases/admin/admin-scope';
@@ -24,12 +25,18 @@ const NO_WAKE_UP = { wake: async () => undefined };
  */
 export async function openCliContext(io: CliIo): Promise<CliContext> {
   const core = await openCore(loadConfig(), { logger: new StderrLogger(io.err) });
-  const { admin } = buildUseCases(core, { notifications: NO_WAKE_UP });
+  // `connection invite` sends its cards from here, as the server would.
+  const notifier = composeProactiveNotifier(core);
+  const { admin } = buildUseCases(core, { notifications: NO_WAKE_UP, notifier });
+  const close = async () => {
+    notifier.close();
+    await core.close();
+  };
   try {
     await admin.syncConfiguredOwners.execute(configuredOwners(core.config));
   } catch (error) {
-    await core.close();
+    await close();
     throw error;
   }
-  return { admin, scope: operatorScope(io.osUser), close: () => core.close() };
+  return { admin, scope: operatorScope(io.osUser), close };
 }
