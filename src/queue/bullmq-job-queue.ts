@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Clock } from '../ports/clock';
@@ -37,6 +38,9 @@ interface StoredJob {
   readonly json: string;
 }
 
+/** The point script's answer to a job from before Redis lost its data. */
+const STALE = 'STALE';
+
 /** A due job whose key is busy elsewhere tries again this much later. */
 const BUSY_RETRY_MS = 200;
 
@@ -47,6 +51,9 @@ const BUSY_RETRY_MS = 200;
  * due now could start elsewhere before the pointer moved, skip itself as superseded and leave the
  * key naming a job that is gone: a user without polls.) A crash between pointing and adding leaves
  * a pointer to no job, which `has` drops, so the next sweep gives the key a job again.
+ * A Redis that restarted empty loses the jobs and the locks while handlers still run: the engine
+ * rebuilds the jobs from storage, and what a handler that began before then schedules is dropped
+ * (it would replace a rebuilt job due now with its own retry minutes later).
  * A key's jobs never overlap across replicas: a job takes the key's lock (renewed while it runs)
  * or moves itself back to delayed. A replica that dies mid-job loses BullMQ's lock; another
  * replica's stalled-job check hands the job out again, marked `recovered`, once the key's lock
@@ -56,6 +63,10 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
   private readonly queues = new Map<string, Queue<StoredJob>>();
   private readonly workers: Worker<StoredJob>[] = [];
   private readonly currentKey: string;
+  /** Names this Redis's data: a Redis that restarted empty gets a new one (see `schedule`). */
+  private readonly generationKey: string;
+  /** The generation the job whose handler is calling began in. */
+  private readonly running = new AsyncLocalStorage<{ generation: string }>();
   private readonly lock: KeyLock;
   private readonly lockMs: number;
 
@@ -63,6 +74,7 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
     if (!(DEFAULT_LANE in options.lanes)) throw new RangeError(`a "${DEFAULT_LANE}" lane is required`);
     this.lockMs = options.lockMs ?? 15_000;
     this.currentKey = `${options.prefix}:jq:current`;
+    this.generationKey = `${options.prefix}:jq:generation`;
     this.lock = new KeyLock(options.connections.commands, `${options.prefix}:jq:lock:`, this.lockMs);
     for (const lane of Object.keys(options.lanes)) {
       const queue = new Queue<StoredJob>(queueName(lane), { connection: options.connections.commands, prefix: options.prefix });
@@ -77,7 +89,10 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
     const mine = pointer(lane, id);
     const delay = Math.max(0, runAt.getTime() - this.options.clock.now().getTime());
     // The key names the job before it exists: a job due now may start on another replica the moment it is added, and must find itself the key's.
-    const old = (await runScript(this.redis, QUEUE_SCRIPTS.point, [this.currentKey], [key, mine])) as string | null;
+    const caller = this.running.getStore();
+    const old = (await runScript(this.redis, QUEUE_SCRIPTS.point, [this.currentKey, this.generationKey], [key, mine, caller?.generation ?? ''])) as string | null;
+    // The calling job began before Redis lost its data: the jobs rebuilt from storage since then own the keys.
+    if (old === STALE) return;
     try {
       await queue.add('job', { key, at: runAt.getTime(), json: encodeJobData(data) }, { jobId: id, delay, removeOnComplete: true, removeOnFail: true });
     } catch (error) {
@@ -150,14 +165,15 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
     const { key, at, json } = job.data;
     const id = job.id ?? '';
     const mine = pointer(lane, id);
-    if ((await this.redis.hget(this.currentKey, key)) !== mine) return;
+    const [current, generation] = (await runScript(this.redis, QUEUE_SCRIPTS.begin, [this.currentKey, this.generationKey], [key, crypto.randomUUID()])) as [string, string];
+    if (current !== mine) return;
     const held = await this.lock.acquire(key, id);
     if (!held) {
       await job.moveToDelayed(Date.now() + BUSY_RETRY_MS, token);
       throw new DelayedError();
     }
     try {
-      await handler({ key, runAt: new Date(at), data: decodeJobData<T>(json), lane, recovered: job.stalledCounter > 0 });
+      await this.running.run({ generation }, () => handler({ key, runAt: new Date(at), data: decodeJobData<T>(json), lane, recovered: job.stalledCounter > 0 }));
     } catch (error) {
       this.options.onError(key, error);
     }

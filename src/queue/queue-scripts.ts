@@ -1,10 +1,20 @@
 /** The Lua scripts of the shared job queue: each step on the key → job pointer is atomic. */
 export const QUEUE_SCRIPTS = Object.freeze({
-  /** Points KEYS[1][ARGV[1]] at ARGV[2]; returns the job it named before (or nil). */
+  /**
+   * Points KEYS[1][ARGV[1]] at ARGV[2]; returns the job it named before (or nil). ARGV[3], when not
+   * empty, is the Redis generation (KEYS[2]) the calling job began in: from an older one (Redis lost
+   * its data since) nothing changes and the answer is STALE.
+   */
   point: `
+    if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[3] then return 'STALE' end
     local old = redis.call('HGET', KEYS[1], ARGV[1])
     redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
     return old`,
+  /** The key's job (or nil) and this Redis's generation (KEYS[2]), set to ARGV[2] when it has none (started empty). */
+  begin: `
+    local generation = redis.call('GET', KEYS[2])
+    if not generation then generation = ARGV[2] redis.call('SET', KEYS[2], generation) end
+    return { redis.call('HGET', KEYS[1], ARGV[1]) or '', generation }`,
   /** Points the key back at ARGV[3] (none when empty) while it still names ARGV[2] (a job that could not be added). */
   restore: `
     if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
