@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fmt, machineLine, median } from './support/stats';
 import { NotificationRig } from './support/notification-rig';
 import { serveRemoteEnds } from './support/remote-ends';
+import { exactBoundMs } from './support/fan-out-bound';
 
 /**
  * Proactive notifications end to end, in real time, with the product as main.ts builds it
@@ -32,11 +33,6 @@ interface RunResult {
 }
 
 let failures = 0;
-
-function exactBoundMs(usersPerTenant: number): number {
-  const n = usersPerTenant;
-  return Math.max(Math.floor((n - 1) / TEAMS_PER_SECOND) * 1000, Math.ceil(n / AFAS_IN_FLIGHT) * LATENCY_MS);
-}
 
 async function deliverAll(tenants: number, usersPerTenant: number, label: string): Promise<RunResult> {
   const total = tenants * usersPerTenant;
