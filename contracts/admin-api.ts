@@ -83,7 +83,8 @@ export const authWireIsView = (wire: ConnectionAuth): ConnectionAuthView => wire
 
 /** POST /api/admin/connections/:id/auth/invite: one card per classic user, at most once per user per invite (day). */
 export const classicInviteSchema = z.object({ connectionId: z.string(), invite: z.string(), invited: z.number(), alreadyInvited: z.number(), notReached: z.number() });
-export const inviteIsWire = (result: ClassicInviteResult): z.infer<typeof classicInviteSchema> => result;
+export type ClassicInvite = z.infer<typeof classicInviteSchema>;
+export const inviteIsWire = (result: ClassicInviteResult): ClassicInvite => result;
 
 /** POST /api/admin/connections/:id/test: each finding as a code with parameters, and the API's English sentence. */
 export const connectionCheckSchema = z.object({

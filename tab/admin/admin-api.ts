@@ -3,6 +3,8 @@ import {
   accessRuleSchema,
   adminRoleSchema,
   auditPageSchema,
+  classicInviteSchema,
+  connectionAuthSchema,
   connectionCheckSchema,
   connectionListSchema,
   connectionSchema,
@@ -15,6 +17,8 @@ import {
   type AdminMe,
   type AdminOwner,
   type AuditEvent,
+  type ClassicInvite,
+  type ConnectionAuth,
   type ConnectionCheck,
   type FieldMapOverrides,
 } from '../../contracts/admin-api';
@@ -45,6 +49,14 @@ export interface ConnectionChanges {
   signalFieldMap?: FieldMapOverrides;
 }
 
+/** A change of a connection's sign-in settings: only what changes; the secret only when typed. */
+export interface ConnectionAuthChanges {
+  authMode?: ConnectionAuth['authMode'];
+  clientId?: string | null;
+  clientSecret?: string;
+  scope?: string;
+}
+
 /** What the admin screen asks the server (/api/admin/*). Implemented over HTTP below; tests use a fake. */
 export interface AdminApi {
   /** The owner's scope for app owners; null for everyone else (asked without a failing request). */
@@ -63,6 +75,10 @@ export interface AdminApi {
   removeOwner(upn: string, everyTenant: boolean): Promise<void>;
   /** Newest first; `beforeId` pages to older events. */
   audit(page: { limit: number; beforeId?: number }): Promise<AuditEvent[]>;
+  /** How a connection's users sign in to AFAS, with the counts and the warning. */
+  connectionAuth(id: string): Promise<ConnectionAuth>;
+  setConnectionAuth(id: string, changes: ConnectionAuthChanges): Promise<ConnectionAuth>;
+  inviteClassicUsers(id: string): Promise<ClassicInvite>;
 }
 
 const path = (id: string) => `/api/admin/connections/${encodeURIComponent(id)}`;
@@ -123,5 +139,17 @@ export class HttpAdminApi implements AdminApi {
   async audit(page: { limit: number; beforeId?: number }): Promise<AuditEvent[]> {
     const query = new URLSearchParams({ limit: String(page.limit), ...(page.beforeId === undefined ? {} : { beforeId: String(page.beforeId) }) });
     return (await callApi(this.options, 'GET', `/api/admin/audit?${query.toString()}`, undefined, auditPageSchema)).events;
+  }
+
+  connectionAuth(id: string): Promise<ConnectionAuth> {
+    return callApi(this.options, 'GET', `${path(id)}/auth`, undefined, connectionAuthSchema);
+  }
+
+  setConnectionAuth(id: string, changes: ConnectionAuthChanges): Promise<ConnectionAuth> {
+    return callApi(this.options, 'PUT', `${path(id)}/auth`, changes, connectionAuthSchema);
+  }
+
+  inviteClassicUsers(id: string): Promise<ClassicInvite> {
+    return callApi(this.options, 'POST', `${path(id)}/auth/invite`, {}, classicInviteSchema);
   }
 }

@@ -23,6 +23,10 @@ export function auditWhat(lang: Language, event: AuditEvent): string {
       return translate(lang, d.apiKey && !d.environmentKey ? 'adminTab.audit.connection.secrets.apiKey' : !d.apiKey && d.environmentKey ? 'adminTab.audit.connection.secrets.environmentKey' : 'adminTab.audit.connection.secrets', { name });
     case 'connection.default':
       return translate(lang, 'adminTab.audit.connection.default', { name });
+    case 'connection.auth':
+      return translate(lang, 'adminTab.audit.connection.auth', { name });
+    case 'connection.oauthInvite':
+      return translate(lang, 'adminTab.audit.connection.oauthInvite', { name });
     case 'connection.test':
       return translate(lang, d.outcome === 'ok' ? 'adminTab.audit.connection.test.ok' : d.outcome === 'problems' ? 'adminTab.audit.connection.test.problems' : 'adminTab.audit.connection.test.notConfirmable', { name });
     case 'access.update': {

@@ -5,6 +5,7 @@ import type { AdminApi } from './admin-api';
 import type { AdminConnection } from '../../contracts/admin-api';
 import { actionButton, adminProblemText, localisedProblems, noticeView, rerender, type Notice } from './admin-dom';
 import { AccessEditor } from './access-editor';
+import { AuthPanel } from './auth-panel';
 import { changesOf, creationOf, type ConnectionFormValues } from './connection-changes';
 import { ConnectionForm } from './connection-form';
 import { connectionList, type ConnectionRowState } from './connection-list';
@@ -14,7 +15,7 @@ export interface SectionDeps {
   readonly view: () => ViewContext;
 }
 
-type Pane = { readonly kind: 'list' } | { readonly kind: 'form'; readonly form: ConnectionForm } | { readonly kind: 'access'; readonly editor: AccessEditor };
+type Pane = { readonly kind: 'list' } | { readonly kind: 'form'; readonly form: ConnectionForm; readonly auth: AuthPanel | null } | { readonly kind: 'access'; readonly editor: AccessEditor };
 
 /**
  * Connections: the list with its actions (test, make default, access, remove), the create/edit
@@ -48,7 +49,10 @@ export class ConnectionsSection {
     const { doc, lang } = this.deps.view();
     this.notice = null;
     const form = new ConnectionForm(doc, lang, connection, { onSave: (values) => void this.save(form, values), onCancel: () => this.showList(null, connection ? `edit-${connection.id}` : 'add') });
-    this.pane = { kind: 'form', form };
+    // How its users sign in to AFAS: its own form under an existing connection's.
+    const auth = connection ? new AuthPanel(this.deps, connection.id, connection.name) : null;
+    this.pane = { kind: 'form', form, auth };
+    void auth?.load();
     this.render();
     form.element.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])')?.focus();
   }
@@ -147,7 +151,7 @@ export class ConnectionsSection {
     const ctx = this.deps.view();
     const { doc, lang } = ctx;
     const pane = this.pane;
-    if (pane.kind === 'form') return rerender(doc, this.element, [pane.form.element]);
+    if (pane.kind === 'form') return rerender(doc, this.element, [pane.form.element, pane.auth?.element ?? null]);
     if (pane.kind === 'access') return rerender(doc, this.element, [pane.editor.element]);
     const notice = noticeView(ctx, this.notice);
     const body = this.connections === null

@@ -1,5 +1,5 @@
-import type { AdminApi, ConnectionChanges } from '../../tab/admin/admin-api';
-import type { AccessMode, AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ConnectionCheck } from '../../contracts/admin-api';
+import type { AdminApi, ConnectionAuthChanges, ConnectionChanges } from '../../tab/admin/admin-api';
+import type { AccessMode, AccessRule, AdminConnection, AdminMe, AdminOwner, AuditEvent, ClassicInvite, ConnectionAuth, ConnectionCheck } from '../../contracts/admin-api';
 import { TabApiError } from '../../tab/api-client';
 import type { ApiProblem } from '../../contracts/tab-api';
 
@@ -70,6 +70,16 @@ export class FakeAdminApi implements AdminApi {
   }
   audit(page: { limit: number; beforeId?: number }): Promise<AuditEvent[]> {
     return this.take('audit', [page]);
+  }
+
+  connectionAuth(id: string): Promise<ConnectionAuth> {
+    return this.take('connectionAuth', [id]);
+  }
+  setConnectionAuth(id: string, changes: ConnectionAuthChanges): Promise<ConnectionAuth> {
+    return this.take('setConnectionAuth', [id, changes]);
+  }
+  inviteClassicUsers(id: string): Promise<ClassicInvite> {
+    return this.take('inviteClassicUsers', [id]);
   }
 
   private async take<T>(method: Method, args: unknown[]): Promise<T> {
