@@ -52,8 +52,8 @@ const BUSY_RETRY_MS = 200;
  * key naming a job that is gone: a user without polls.) A crash between pointing and adding leaves
  * a pointer to no job, which `has` drops, so the next sweep gives the key a job again.
  * A Redis that restarted empty loses the jobs and the locks while handlers still run: the engine
- * rebuilds the jobs from storage, and what a handler that began before then schedules is dropped
- * (it would replace a rebuilt job due now with its own retry minutes later).
+ * rebuilds the jobs from storage, and what a handler that began before then schedules for a key
+ * that has a rebuilt job is dropped (it would replace a job due now with its own retry minutes later).
  * A key's jobs never overlap across replicas: a job takes the key's lock (renewed while it runs)
  * or moves itself back to delayed. A replica that dies mid-job loses BullMQ's lock; another
  * replica's stalled-job check hands the job out again, marked `recovered`, once the key's lock
@@ -91,7 +91,7 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
     // The key names the job before it exists: a job due now may start on another replica the moment it is added, and must find itself the key's.
     const caller = this.running.getStore();
     const old = (await runScript(this.redis, QUEUE_SCRIPTS.point, [this.currentKey, this.generationKey], [key, mine, caller?.generation ?? ''])) as string | null;
-    // The calling job began before Redis lost its data: the jobs rebuilt from storage since then own the keys.
+    // The calling job began before Redis lost its data, and the key has a job rebuilt from storage since then: that one owns it.
     if (old === STALE) return;
     try {
       await queue.add('job', { key, at: runAt.getTime(), json: encodeJobData(data) }, { jobId: id, delay, removeOnComplete: true, removeOnFail: true });

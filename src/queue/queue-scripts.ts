@@ -3,10 +3,10 @@ export const QUEUE_SCRIPTS = Object.freeze({
   /**
    * Points KEYS[1][ARGV[1]] at ARGV[2]; returns the job it named before (or nil). ARGV[3], when not
    * empty, is the Redis generation (KEYS[2]) the calling job began in: from an older one (Redis lost
-   * its data since) nothing changes and the answer is STALE.
+   * its data since) a key that has a job again keeps it and the answer is STALE.
    */
   point: `
-    if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[3] then return 'STALE' end
+    if ARGV[3] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[3] and redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 'STALE' end
     local old = redis.call('HGET', KEYS[1], ARGV[1])
     redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
     return old`,

@@ -120,8 +120,9 @@ export class NotificationEngine implements NotificationWakeUp {
   async rebuild(): Promise<void> {
     if (!this.started) return;
     try {
-      const complete = await this.recover();
-      await this.sweep(this.deps.options.newUserSpreadMs ?? 30_000, !complete);
+      await this.recover();
+      // Every rebuilt job looks for `to_deliver` entries: a handler that was running when Redis went away may write one after the scan.
+      await this.sweep(this.deps.options.newUserSpreadMs ?? 30_000, true);
     } catch (error) {
       this.deps.logger.error({ code: 'scheduler_rebuild_failed', err: error instanceof Error ? error.message : String(error) }, 'could not rebuild notification jobs; the next sweep or reconnect tries again');
     }
