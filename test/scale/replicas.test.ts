@@ -75,7 +75,9 @@ describe('three replicas on PostgreSQL + Redis, one killed with SIGKILL mid fan-
     expect(report.tenantPeak).toBeLessThanOrEqual(TEAMS_PER_SECOND);
     expect(report.conversationsOverLimit).toEqual([]);
     expect(Math.max(...inFlight)).toBeLessThanOrEqual(8);
-    expect(pending).toBe(0);
+    // Teams accepted a card from the killed replica that died before writing 'delivered' (the documented
+    // one-write window): that entry stays to_deliver until a later poll offers it again. At most one per job it ran.
+    expect(pending).toBeLessThanOrEqual(activeAtKill);
   });
 });
 
