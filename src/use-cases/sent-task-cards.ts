@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isAppError } from '../domain/app-error';
 import { userKeyString, type UserKey } from '../domain/user-key';
 import type { StateStore } from '../ports/state-store';
+import { updateStateBook } from './state-book';
 
 /** Cards kept per user; the oldest drop off first (a card that old is far up the chat). */
 export const MAX_KEPT_CARDS = 200;
-const WRITE_ATTEMPTS = 5;
 
 const cardSchema = z.object({ activityId: z.string(), lang: z.enum(['en', 'nl']), at: z.number() });
 const bookSchema = z.record(z.string(), cardSchema);
@@ -44,20 +43,7 @@ export class SentTaskCards {
     });
   }
 
-  private async update(user: UserKey, change: (book: Record<string, SentTaskCard>) => Record<string, SentTaskCard> | null): Promise<void> {
-    const key = this.key(user);
-    for (let attempt = 1; ; attempt++) {
-      const item = (await this.state.read([key]))[key];
-      const parsed = bookSchema.safeParse(item?.value ?? {});
-      const next = change(parsed.success ? parsed.data : {});
-      if (next === null) return;
-      const kept = Object.fromEntries(Object.entries(next).sort((a, b) => b[1].at - a[1].at).slice(0, MAX_KEPT_CARDS));
-      try {
-        await this.state.write([{ key, value: kept, ...(item ? { expectedETag: item.eTag } : {}) }]);
-        return;
-      } catch (error) {
-        if (!isAppError(error, 'storage_etag_conflict') || attempt >= WRITE_ATTEMPTS) throw error;
-      }
-    }
+  private update(user: UserKey, change: (book: Record<string, SentTaskCard>) => Record<string, SentTaskCard> | null): Promise<void> {
+    return updateStateBook(this.state, this.key(user), bookSchema, MAX_KEPT_CARDS, change);
   }
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { isAppError } from '../domain/app-error';
 import { userKeyString, type UserKey } from '../domain/user-key';
 import type { StateStore } from '../ports/state-store';
+import { updateStateBook } from './state-book';
 
 /** Acts kept per user; the oldest drop off first. */
 export const MAX_KEPT_ACTS = 300;
 /** A claim older than this is from a process that died mid-call: the task may be acted on again. */
 export const STALE_CLAIM_MS = 2 * 60_000;
-const WRITE_ATTEMPTS = 5;
 
 const resultSchema = z.object({ kind: z.enum(['action', 'comment']), action: z.string().nullable(), title: z.string(), at: z.number() });
 const actSchema = z.object({ state: z.enum(['pending', 'done']), at: z.number(), signature: z.string(), result: resultSchema.optional() });
@@ -69,21 +68,7 @@ export class TaskActionBook {
   }
 
   /** Read, change, write with the read's eTag; again on a conflict. `change` returns null to write nothing. */
-  private async update(user: UserKey, change: (book: Record<string, Act>) => Record<string, Act> | null): Promise<void> {
-    const key = this.key(user);
-    for (let attempt = 1; ; attempt++) {
-      const item = (await this.state.read([key]))[key];
-      const parsed = bookSchema.safeParse(item?.value ?? {});
-      const next = change(parsed.success ? parsed.data : {});
-      if (next === null) return;
-      const kept = Object.fromEntries(Object.entries(next).sort((a, b) => b[1].at - a[1].at).slice(0, MAX_KEPT_ACTS));
-      try {
-        // A first document has no eTag to guard it: it is created only if no other process created it meanwhile.
-        await this.state.write([{ key, value: kept, ...(item ? { expectedETag: item.eTag } : { ifAbsent: true }) }]);
-        return;
-      } catch (error) {
-        if (!isAppError(error, 'storage_etag_conflict') || attempt >= WRITE_ATTEMPTS) throw error;
-      }
-    }
+  private update(user: UserKey, change: (book: Record<string, Act>) => Record<string, Act> | null): Promise<void> {
+    return updateStateBook(this.state, this.key(user), bookSchema, MAX_KEPT_ACTS, change);
   }
 }
