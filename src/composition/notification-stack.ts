@@ -53,25 +53,37 @@ export interface NotificationStack<Q extends JobQueue<EngineJobData> = InProcess
  * ones users get.
  */
 export function composeNotificationStack(deps: NotificationStackDeps): NotificationStack {
-  const { clock, logger } = deps;
-  const adapter = createBotAdapter({ ...deps.bot, clock, logger: logger.child({ component: 'bot' }) });
-  const notifier = new BotFrameworkNotifier({ adapter, appId: deps.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
+  const bot = botSide(deps);
   const { engine, queue } = createEmbeddedNotificationEngine({
     storage: deps.storage,
     source: deps.source,
-    notifier: deps.wrapNotifier ? deps.wrapNotifier(notifier) : notifier,
-    clock,
-    logger: logger.child({ component: 'notifications' }),
+    notifier: bot.engineNotifier,
+    clock: deps.clock,
+    logger: deps.logger.child({ component: 'notifications' }),
     options: deps.engine,
     metrics: deps.metrics,
     mayUse: deps.mayUse,
     random: deps.random,
     taskCards: deps.taskCards,
   });
+  return stackOf(bot, engine, queue);
+}
+
+/** The Bot Framework side every stack has: the product's adapter, the notifier and the card updater. */
+function botSide(deps: NotificationStackDeps) {
+  const { clock, logger } = deps;
+  const adapter = createBotAdapter({ ...deps.bot, clock, logger: logger.child({ component: 'bot' }) });
+  const notifier = new BotFrameworkNotifier({ adapter, appId: deps.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
+  const cardUpdater = new BotFrameworkCardUpdater({ adapter, appId: deps.bot.appId, clock });
+  return { adapter, notifier, cardUpdater, engineNotifier: deps.wrapNotifier ? deps.wrapNotifier(notifier) : notifier };
+}
+
+function stackOf<Q extends JobQueue<EngineJobData>>(bot: ReturnType<typeof botSide>, engine: NotificationEngine, queue: Q): NotificationStack<Q> {
+  const { adapter, notifier, cardUpdater } = bot;
   return {
     adapter,
     notifier,
-    cardUpdater: new BotFrameworkCardUpdater({ adapter, appId: deps.bot.appId, clock }),
+    cardUpdater,
     engine,
     queue,
     close: async () => {
@@ -114,19 +126,17 @@ export function composeProductNotifications(core: Core, useCases: UseCases, opti
  * (a Redis that restarted empty has lost them; the ledger has not).
  */
 export function composeSharedNotificationStack(deps: NotificationStackDeps, scaleOut: ScaleOut): NotificationStack<JobQueue<EngineJobData>> {
-  const { clock, logger } = deps;
-  const adapter = createBotAdapter({ ...deps.bot, clock, logger: logger.child({ component: 'bot' }) });
-  const notifier = new BotFrameworkNotifier({ adapter, appId: deps.bot.appId, clock, logger: logger.child({ component: 'notifier' }) });
-  const engineLogger = logger.child({ component: 'notifications' });
+  const bot = botSide(deps);
+  const engineLogger = deps.logger.child({ component: 'notifications' });
   const queue = scaleOut.jobQueue((key, error) => engineLogger.error({ code: 'scheduler_job_failed', key, err: error instanceof Error ? error.message : String(error) }, 'notification job failed'));
   const engine = new NotificationEngine({
     storage: deps.storage,
     source: deps.source,
-    notifier: deps.wrapNotifier ? deps.wrapNotifier(notifier) : notifier,
+    notifier: bot.engineNotifier,
     queue,
     budget: scaleOut.budget,
     availability: scaleOut.availability,
-    clock,
+    clock: deps.clock,
     logger: engineLogger,
     metrics: deps.metrics,
     mayUse: deps.mayUse,
@@ -135,15 +145,5 @@ export function composeSharedNotificationStack(deps: NotificationStackDeps, scal
     taskCards: deps.taskCards,
   });
   scaleOut.connections.onReconnect(() => void engine.rebuild());
-  return {
-    adapter,
-    notifier,
-    cardUpdater: new BotFrameworkCardUpdater({ adapter, appId: deps.bot.appId, clock }),
-    engine,
-    queue,
-    close: async () => {
-      await engine.stop();
-      notifier.close();
-    },
-  };
+  return stackOf(bot, engine, queue);
 }
