@@ -52,21 +52,7 @@ export class NotificationRig {
     const config = parseConfig({ DEMO: 'false', DATA_DIR: dataDir, TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 5).toString('base64'), LOG_FORMAT: 'json', LOG_LEVEL: 'info', PLAYGROUND: 'false' });
     const core = await openCore(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream('/dev/null')) });
     const useCases = buildUseCases(core, { notifications: { wake: async () => undefined } });
-    const { storage, source } = core;
-    for (let t = 0; t < options.tenants; t++) {
-      const connection = tenantConnection(t, ends.baseUrls[t], new Date());
-      await storage.connections.save(connection);
-      await storage.connections.setSecrets(connection.id, { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY });
-      await inBatches(ends.tokens[t], 16, async (token, i) => {
-        const user = { tenantId: connection.tenantId!, aadObjectId: `aad-${t}-${i}` };
-        const activatedAt = new Date();
-        await storage.activations.save({ user, connectionId: connection.id, afasUserId: ends.emails[t][i], activatedAt }, token);
-        await storage.conversations.save(user, reference(ends.connectorUrl, user), activatedAt);
-        // As if their first poll had happened: what is open now is known.
-        const { items } = await source.list(connection, token, 'signal');
-        await storage.deliveries.markSeen(user, 'signal', [baselineId(activatedAt), ...items.map((item) => item.id)], activatedAt);
-      });
-    }
+    await seedTenants(core, ends);
     await remote.setLatency(options.afasLatencyMs);
     return new NotificationRig(core, useCases, remote, dataDir);
   }
@@ -87,6 +73,28 @@ export class NotificationRig {
 }
 
 /** Tenant t's AFAS connection (conn-t), on its own sandbox (so its own 8-call limit). */
+/** Each tenant's connection to its sandbox, and every user activated with a chat and their open signals seen (as after a first poll). */
+export async function seedTenants(core: Core, ends: { baseUrls: string[]; connectorUrl: string; tokens: string[][]; emails: string[][] }): Promise<UserKey[]> {
+  const { storage, source } = core;
+  const users: UserKey[] = [];
+  for (let t = 0; t < ends.baseUrls.length; t++) {
+    const connection = tenantConnection(t, ends.baseUrls[t], new Date());
+    await storage.connections.save(connection);
+    await storage.connections.setSecrets(connection.id, { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY });
+    await inBatches(ends.tokens[t], 16, async (token, i) => {
+      const user = { tenantId: connection.tenantId!, aadObjectId: `aad-${t}-${i}` };
+      const activatedAt = new Date();
+      await storage.activations.save({ user, connectionId: connection.id, afasUserId: ends.emails[t][i], activatedAt }, token);
+      await storage.conversations.save(user, reference(ends.connectorUrl, user), activatedAt);
+      // As if their first poll had happened: what is open now is known.
+      const { items } = await source.list(connection, token, 'signal');
+      await storage.deliveries.markSeen(user, 'signal', [baselineId(activatedAt), ...items.map((item) => item.id)], activatedAt);
+      users.push(user);
+    });
+  }
+  return users;
+}
+
 export function tenantConnection(t: number, baseUrl: string, now: Date): AfasConnection {
   return {
     id: `conn-${t}`,

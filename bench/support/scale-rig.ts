@@ -1,17 +1,15 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
 import { parseConfig } from '../../src/config';
 import { openCore, type Core } from '../../src/composition/core';
-import { baselineId } from '../../src/domain/notification';
 import type { UserKey } from '../../src/domain/user-key';
 import { createPinoLogger } from '../../src/logging/pino-logger';
 import type { JobQueue } from '../../src/ports/job-queue';
 import { newUserJob, userJobKey, type EngineJobData } from '../../src/scheduler/user-job';
 import { TestRedis } from '../../test/support/redis-server';
 import { Child } from './child';
-import { inBatches, reference, tenantConnection } from './notification-rig';
+import { inBatches, seedTenants } from './notification-rig';
 import { PRODUCT_TOKEN_KEY, type ProductCommand } from './product-process';
 import { RemoteEnds } from './remote-ends';
 import { ScratchDatabase } from './scratch-database';
@@ -63,22 +61,7 @@ export class ScaleRig {
       TOKEN_ENCRYPTION_KEY: PRODUCT_TOKEN_KEY, DATABASE_URL: database.url, REDIS_URL: redis.url,
     });
     const core = await openCore(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream('/dev/null')) });
-    const users: UserKey[] = [];
-    const { storage, source } = core;
-    for (let t = 0; t < options.tenants; t++) {
-      const connection = tenantConnection(t, ends.baseUrls[t], new Date());
-      await storage.connections.save(connection);
-      await storage.connections.setSecrets(connection.id, { apiKey: DEMO_API_KEY, environmentKey: DEMO_ENVIRONMENT_KEY });
-      await inBatches(ends.tokens[t], 16, async (token, i) => {
-        const user = { tenantId: connection.tenantId!, aadObjectId: `aad-${t}-${i}` };
-        const activatedAt = new Date();
-        await storage.activations.save({ user, connectionId: connection.id, afasUserId: ends.emails[t][i], activatedAt }, token);
-        await storage.conversations.save(user, reference(ends.connectorUrl, user), activatedAt);
-        const { items } = await source.list(connection, token, 'signal');
-        await storage.deliveries.markSeen(user, 'signal', [baselineId(activatedAt), ...items.map((item) => item.id)], activatedAt);
-        users.push(user);
-      });
-    }
+    const users = await seedTenants(core, ends);
     const rig = new ScaleRig(redis, database, remote, core, core.scaleOut!.jobQueue(() => undefined), users, [], dataDir);
     await rig.scheduleAll(Date.now() + PARKED_MS);
     await remote.setLatency(options.afasLatencyMs);
