@@ -1,15 +1,13 @@
 /*
- * One product process for test/oauth/concurrent-refresh-processes.test.ts: opens storage on the
- * shared PostgreSQL schema, reads activations through the product's OAuth refresh (withOAuthRefresh),
+ * One product process for test/oauth/concurrent-refresh-processes.test.ts: opens the product's core
+ * (openCore, as main.ts does: storage with the OAuth refresh) on the shared PostgreSQL schema,
  * and on command asks for the user's access token at an agreed wall-clock moment.
  * Started with `node -e` through scripts/run-ts.js; talks to the test over IPC.
  */
-import { Oauth4webapiAfasOAuth } from '../../../src/afas/oauth4webapi-afas-oauth';
 import { StderrLogger } from '../../../src/cli/stderr-logger';
 import { SystemClock } from '../../../src/clock/system-clock';
-import { withOAuthRefresh } from '../../../src/composition/oauth';
-import { AesGcmSecretBox } from '../../../src/secrets/aes-gcm-secret-box';
-import { openStorage } from '../../../src/storage/open-storage';
+import { openCore } from '../../../src/composition/core';
+import { parseConfig } from '../../../src/config';
 
 export interface RefreshCommand {
   /** Epoch milliseconds at which to ask for the token. */
@@ -25,15 +23,18 @@ async function main(): Promise<void> {
     if (!value) throw new Error(`${name} is not set`);
     return value;
   };
-  const secretBox = new AesGcmSecretBox({ current: Buffer.from(env('REFRESH_SECRET_KEY'), 'hex') });
-  const logger = new StderrLogger((text) => process.stderr.write(`${text}\n`));
   const clock = new SystemClock();
-  const storage = withOAuthRefresh(await openStorage({ databaseUrl: env('REFRESH_DATABASE_URL'), dataDir: ':memory:', secretBox, postgresSchema: env('REFRESH_SCHEMA') }), {
-    oauth: new Oauth4webapiAfasOAuth(),
-    clock,
-    logger,
-    publicUrl: env('REFRESH_PUBLIC_URL'),
+  // The test's schema through the connection's search_path: the core opens storage as it would in production.
+  const databaseUrl = `${env('REFRESH_DATABASE_URL')}${env('REFRESH_DATABASE_URL').includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${env('REFRESH_SCHEMA')}`)}`;
+  const config = parseConfig({
+    DEMO: 'false',
+    PLAYGROUND: 'false',
+    DATABASE_URL: databaseUrl,
+    TOKEN_ENCRYPTION_KEY: Buffer.from(env('REFRESH_SECRET_KEY'), 'hex').toString('base64'),
+    PUBLIC_URL: env('REFRESH_PUBLIC_URL'),
   });
+  const core = await openCore(config, { clock, logger: new StderrLogger((text) => process.stderr.write(`${text}\n`)) });
+  const { storage } = core;
   const send = (reply: RefreshReply): void => {
     process.send?.(reply);
   };
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       } catch (error) {
         send({ error: error instanceof Error ? error.message : String(error) });
       } finally {
-        await storage.close();
+        await core.close();
         process.disconnect?.();
       }
     })();
