@@ -57,7 +57,8 @@ const BUSY_RETRY_MS = 200;
  * A key's jobs never overlap across replicas: a job takes the key's lock (renewed while it runs)
  * or moves itself back to delayed. A replica that dies mid-job loses BullMQ's lock; another
  * replica's stalled-job check hands the job out again, marked `recovered`, once the key's lock
- * has expired too.
+ * has expired too; if it died between pointing the key at its next job and adding that job, the
+ * recovered job takes the key back (`begin`).
  */
 export class BullMqJobQueue<T> implements JobQueue<T> {
   private readonly queues = new Map<string, Queue<StoredJob>>();
@@ -165,7 +166,8 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
     const { key, at, json } = job.data;
     const id = job.id ?? '';
     const mine = pointer(lane, id);
-    const [current, generation] = (await runScript(this.redis, QUEUE_SCRIPTS.begin, [this.currentKey, this.generationKey], [key, crypto.randomUUID()])) as [string, string];
+    const recovered = job.stalledCounter > 0;
+    const [current, generation] = (await runScript(this.redis, QUEUE_SCRIPTS.begin, [this.currentKey, this.generationKey], [key, crypto.randomUUID(), recovered ? mine : '', `${this.options.prefix}:`])) as [string, string];
     if (current !== mine) return;
     const held = await this.lock.acquire(key, id);
     if (!held) {
@@ -173,7 +175,7 @@ export class BullMqJobQueue<T> implements JobQueue<T> {
       throw new DelayedError();
     }
     try {
-      await this.running.run({ generation }, () => handler({ key, runAt: new Date(at), data: decodeJobData<T>(json), lane, recovered: job.stalledCounter > 0 }));
+      await this.running.run({ generation }, () => handler({ key, runAt: new Date(at), data: decodeJobData<T>(json), lane, recovered }));
     } catch (error) {
       this.options.onError(key, error);
     }

@@ -10,11 +10,23 @@ export const QUEUE_SCRIPTS = Object.freeze({
     local old = redis.call('HGET', KEYS[1], ARGV[1])
     redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
     return old`,
-  /** The key's job (or nil) and this Redis's generation (KEYS[2]), set to ARGV[2] when it has none (started empty). */
+  /**
+   * The key's job (or nil) and this Redis's generation (KEYS[2]), set to ARGV[2] when it has none
+   * (started empty). ARGV[3], when not empty, is a job handed out again after its replica died
+   * (ARGV[4] the prefix): if the key names a job that does not exist (that replica died between
+   * pointing the key at its next job and adding it), this one takes the key back, else the user
+   * would have no job until the next sweep.
+   */
   begin: `
     local generation = redis.call('GET', KEYS[2])
     if not generation then generation = ARGV[2] redis.call('SET', KEYS[2], generation) end
-    return { redis.call('HGET', KEYS[1], ARGV[1]) or '', generation }`,
+    local ref = redis.call('HGET', KEYS[1], ARGV[1])
+    if ref and ARGV[3] ~= '' and ref ~= ARGV[3] then
+      local bar = string.find(ref, '|', 1, true)
+      local job = ARGV[4] .. 'notify-' .. string.sub(ref, 1, bar - 1) .. ':' .. string.sub(ref, bar + 1)
+      if redis.call('EXISTS', job) == 0 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) ref = ARGV[3] end
+    end
+    return { ref or '', generation }`,
   /** Points the key back at ARGV[3] (none when empty) while it still names ARGV[2] (a job that could not be added). */
   restore: `
     if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end

@@ -148,6 +148,7 @@ export class NotificationEngine implements NotificationWakeUp {
       this.deps.logger.error({ code: 'scheduler_bad_key', key: job.key }, 'job with a key that names no user dropped');
       return;
     }
+    if (job.recovered) this.deps.logger.info({ code: 'job_recovered', user: userKeyString(user) }, 'the replica running this user\'s job died; polling again from the ledger');
     try {
       await this.runner.run({ ...job, data: job.recovered ? fromLedger(data, this.deps.clock.now().getTime()) : data }, user);
     } catch (error) {
@@ -215,10 +216,12 @@ export class NotificationEngine implements NotificationWakeUp {
 }
 
 /**
- * A job handed out again after its replica died may carry an outbox whose first messages that run
- * already sent: resend nothing from it, poll now and let the ledger offer what is still
- * `to_deliver`, as after a restart (the one-write window stays the only duplicate).
+ * A job handed out again after its replica died carries its data from before that run: an outbox
+ * whose first messages the run may already have sent, or none while the run had planned new items
+ * (`to_deliver`) and died before queueing their outbox. Either way: resend nothing from the data,
+ * poll now and let the ledger offer what is still `to_deliver`, as after a restart (the one-write
+ * window stays the only duplicate).
  */
 function fromLedger(data: UserJobData, now: number): UserJobData {
-  return data.outbox ? { ...data, outbox: null, pending: true, pollAt: Math.min(data.pollAt, now) } : data;
+  return { ...data, outbox: null, pending: true, pollAt: Math.min(data.pollAt, now) };
 }

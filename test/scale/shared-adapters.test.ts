@@ -117,6 +117,30 @@ describe('the shared job queue (BullMQ)', () => {
     expect(again[0].recovered).toBe(true);
     finish();
   });
+
+  it('hands the job out again when its replica died after pointing the key at a next job it never added', async () => {
+    const dying = await replica();
+    const doomed = queueOn(dying, 2000);
+    let started = false;
+    let finish = () => undefined as void;
+    doomed.start(async () => {
+      // The replica points the key at its next job (the first step of `schedule`) and dies before adding it.
+      await dying.commands.hset('t:jq:current', 'u/t1/four', 'default|u%2Ft1%2Ffour#never-added');
+      started = true;
+      await new Promise<void>((resolve) => (finish = resolve));
+    });
+    await doomed.schedule('u/t1/four', new Date(), { n: 9, at: new Date() });
+    await until(() => started);
+    dying.commands.disconnect();
+    (doomed as unknown as { workers: { close(force: boolean): Promise<void> }[] }).workers.forEach((w) => void w.close(true));
+    const survivor = queueOn(await replica(), 2000);
+    const again: QueuedJob<{ n: number; at: Date }>[] = [];
+    survivor.start(async (job) => void again.push(job));
+    await until(() => again.length === 1, 20_000);
+    expect(again[0].data.n).toBe(9);
+    expect(again[0].recovered).toBe(true);
+    finish();
+  });
 });
 
 describe('shared limits and claims', () => {
