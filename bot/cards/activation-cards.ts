@@ -142,6 +142,9 @@ export interface ActivatedCardInput {
   readonly afasUserId: string;
   readonly taskCount: number;
   readonly signalCount: number;
+  /** AFAS holds more than were read (the row cap): the count is a lower bound ("500+ open tasks"). */
+  readonly tasksAtLeast?: boolean;
+  readonly signalsAtLeast?: boolean;
 }
 
 /** Success, with what is waiting: "Right now you have 7 open tasks and 1 signal." */
@@ -151,7 +154,7 @@ export function buildActivatedCard(input: ActivatedCardInput): AdaptiveCard {
     text: translate(lang, 'activation.success', { userId: input.afasUserId }),
     tone: 'success',
     details: [
-      translate(lang, 'activation.successCounts', { tasks: countPhrase(lang, 'task', input.taskCount), signals: countPhrase(lang, 'signal', input.signalCount) }),
+      translate(lang, 'activation.successCounts', { tasks: countPhrase(lang, 'task', input.taskCount, input.tasksAtLeast), signals: countPhrase(lang, 'signal', input.signalCount, input.signalsAtLeast) }),
       translate(lang, 'activation.successNext'),
     ],
     actions: [

@@ -23,7 +23,7 @@ export interface DigestCardInput {
  */
 export function buildDigestCard(input: DigestCardInput): AdaptiveCard {
   const keep = input.compact ? 1 : undefined;
-  const section = (s: DigestSection) => ({ items: s.items.slice(0, keep), totalCount: s.total, newCount: s.unread });
+  const section = (s: DigestSection) => ({ items: s.items.slice(0, keep), totalCount: s.total, newCount: s.unread, truncated: s.truncated === true });
   const card = buildSummaryCard({ lang: input.lang, tasks: section(input.tasks), signals: section(input.signals), itemUrl: input.itemUrl, insiteUrl: input.insiteUrl, now: input.now });
   return { ...card, body: [heading(translate(input.lang, 'notify.digest.title')), ...card.body.slice(1)] };
 }

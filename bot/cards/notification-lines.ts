@@ -14,9 +14,9 @@ export function newCountsPhrase(lang: Language, counts: ItemCounts): string {
   return joinTwo(lang, parts);
 }
 
-/** "12 signals and 5 open tasks": what is open, for the first message after activation. */
-export function openCountsPhrase(lang: Language, counts: ItemCounts): string {
-  return joinTwo(lang, KINDS.filter((kind) => counts[kind] !== undefined).map((kind) => countPhrase(lang, kind, counts[kind] ?? 0)));
+/** "12 signals and 5 open tasks" ("500+ signals" for a kind in `atLeast`): what is open, for the first message after activation. */
+export function openCountsPhrase(lang: Language, counts: ItemCounts, atLeast: readonly WorkItemKind[] = []): string {
+  return joinTwo(lang, KINDS.filter((kind) => counts[kind] !== undefined).map((kind) => countPhrase(lang, kind, counts[kind] ?? 0, atLeast.includes(kind))));
 }
 
 function joinTwo(lang: Language, parts: readonly string[]): string {

@@ -70,8 +70,17 @@ export class CodeDialog extends ComponentDialog {
     const o = (step.values as { options: CodeStepOptions }).options;
     try {
       const activated = await turn.services.confirmActivationCode.execute(turn.user, step.result as string);
-      const signals = await turn.services.listWorkItems.execute(turn.user, 'signal').then((s) => s.items.length, () => null);
-      await turn.replies.send(buildActivatedCard({ lang: turn.lang, afasUserId: activated.afasUserId, taskCount: activated.tasks.items.length, signalCount: signals ?? 0 }));
+      const signals = await turn.services.listWorkItems.execute(turn.user, 'signal').catch(() => null);
+      await turn.replies.send(
+        buildActivatedCard({
+          lang: turn.lang,
+          afasUserId: activated.afasUserId,
+          taskCount: activated.tasks.items.length,
+          tasksAtLeast: activated.tasks.truncated,
+          signalCount: signals?.items.length ?? 0,
+          signalsAtLeast: signals?.truncated ?? false,
+        }),
+      );
       await showWorkList(turn, 'task').catch((error: unknown) => replyWithFailure(turn, error));
       return step.endDialog(true);
     } catch (error) {

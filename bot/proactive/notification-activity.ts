@@ -40,7 +40,7 @@ function card(notification: Notification, now: Date): AdaptiveCard {
     case 'summary':
       return buildNotificationSummaryCard({ lang, items: content.items, counts: content.counts, itemUrl, insiteUrl, compact });
     case 'baseline':
-      return buildBaselineCard(lang, content.counts);
+      return buildBaselineCard(lang, content.counts, content.atLeast);
     case 'reactivate':
       return buildReactivationCard(lang);
     case 'oauthInvite':
@@ -61,12 +61,12 @@ function textLine(content: NotificationContent, lang: Language, titleLength: num
     case 'summary':
       return translate(lang, 'notify.text.summary', { items: newCountsPhrase(lang, content.counts) });
     case 'baseline':
-      return translate(lang, 'notify.baseline.body', { items: openCountsPhrase(lang, content.counts) });
+      return translate(lang, 'notify.baseline.body', { items: openCountsPhrase(lang, content.counts, content.atLeast) });
     case 'reactivate':
       return translate(lang, 'notify.reactivate.body');
     case 'oauthInvite':
       return translate(lang, 'oauth.card.migrate');
     case 'digest':
-      return translate(lang, 'notify.text.digest', { tasks: countPhrase(lang, 'task', content.tasks.total), signals: countPhrase(lang, 'signal', content.signals.total) });
+      return translate(lang, 'notify.text.digest', { tasks: countPhrase(lang, 'task', content.tasks.total, content.tasks.truncated), signals: countPhrase(lang, 'signal', content.signals.total, content.signals.truncated) });
   }
 }

@@ -26,8 +26,8 @@ export type NotificationContent =
   | { readonly type: 'item'; readonly item: WorkItem; readonly actions?: TaskActionOffer }
   /** Several new items at once (more than the coalescing threshold, or held by quiet hours). */
   | { readonly type: 'summary'; readonly items: readonly WorkItem[]; readonly counts: ItemCounts }
-  /** The first poll after activation: what is open already, said once instead of one card per old item. */
-  | { readonly type: 'baseline'; readonly counts: ItemCounts }
+  /** The first poll after activation: what is open already, said once instead of one card per old item; `atLeast`: kinds whose count is a lower bound ("500+"). */
+  | { readonly type: 'baseline'; readonly counts: ItemCounts; readonly atLeast?: readonly WorkItemKind[] }
   /** AFAS refused the user's token: activate again (sent once per invalidation). */
   | { readonly type: 'reactivate' }
   /** An app owner invites classic users to sign in with OAuth: our signed start link for this user. */
@@ -45,6 +45,8 @@ export interface DigestSection {
   readonly items: readonly WorkItem[];
   readonly total: number;
   readonly unread: number;
+  /** AFAS holds more than were read (the row cap): `total` and `unread` are lower bounds ("500+"). */
+  readonly truncated?: boolean;
 }
 
 export type NotificationDetail = 'full' | 'compact' | 'minimal';

@@ -88,6 +88,7 @@ export class PollUser {
     const { deliveries, clock } = this.deps;
     const now = clock.now();
     const baseline: { task?: number; signal?: number } = {};
+    const atLeast: WorkItemKind[] = [];
     const planned: WorkItem[] = [];
     for (const [kind, list] of lists) {
       const ids = list.items.map((item) => item.id);
@@ -96,6 +97,7 @@ export class PollUser {
       if (!known.has(marker)) {
         await deliveries.markSeen(user, kind, [marker, ...ids], now);
         baseline[kind] = list.items.length;
+        if (list.truncated) atLeast.push(kind);
         continue;
       }
       const fresh = list.items.filter((item) => !known.has(item.id));
@@ -124,7 +126,7 @@ export class PollUser {
     const message = (content: NotificationContent, entries: Notification['entries']): Notification => ({ user, lang: context.lang, content, detail: 'full', entries, links });
     const notifications: Notification[] = [];
     // In quiet hours the first-poll message is skipped, not held: it has no ledger entry to survive a restart.
-    if (!hold && Object.values(baseline).some((count) => count > 0)) notifications.push(message({ type: 'baseline', counts: baseline }, []));
+    if (!hold && Object.values(baseline).some((count) => count > 0)) notifications.push(message({ type: 'baseline', counts: baseline, ...(atLeast.length > 0 ? { atLeast } : {}) }, []));
     for (const plan of planItemMessages(toSend, { held: resend.length > 0 })) notifications.push(message(plan.content, plan.entries));
     const offered = this.deps.taskCards ? await this.deps.taskCards.withActions(user, connection, notifications) : notifications;
     return { kind: 'ok', notifications: offered, kinds, found, pendingLeft, heldUntil: null, digest };

@@ -77,6 +77,7 @@ export class SendDigest {
 }
 
 function section(lists: ReadonlyMap<WorkItemKind, WorkItemList>, kind: WorkItemKind): DigestSection {
-  const items = lists.get(kind)?.items ?? [];
-  return { items: newestFirst(items).slice(0, DIGEST_ITEMS_PER_KIND), total: items.length, unread: items.filter((i) => i.unread).length };
+  const list = lists.get(kind);
+  const items = list?.items ?? [];
+  return { items: newestFirst(items).slice(0, DIGEST_ITEMS_PER_KIND), total: items.length, unread: items.filter((i) => i.unread).length, ...(list?.truncated ? { truncated: true } : {}) };
 }

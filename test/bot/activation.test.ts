@@ -39,6 +39,15 @@ describe('activating with the code AFAS e-mails', () => {
     expect(visibleText(cards[1]).split('\n').slice(0, 2)).toEqual(['My tasks', expect.stringMatching(/^9 open tasks/)]);
   });
 
+  it('says "500+" right after activating when AFAS holds more signals than one read returns', async () => {
+    for (let i = 0; i < 510; i++) h.sandbox.addSignal(JAN, { description: `Signaal ${i}` });
+    const user = h.user(h.newBot());
+    await user.say('activate');
+    await user.say(JAN);
+    const cards = validCards(await user.say(h.sandbox.mailbox.latestCodeFor(JAN)!));
+    expect(visibleText(cards[0])).toContain('Right now you have 9 open tasks and 500+ signals.');
+  });
+
   it('talks Dutch all the way for a Dutch Teams client', async () => {
     const user = h.user(h.newBot(), { locale: 'nl-NL' });
     expect(onlyText(await user.say('activeren'))).toMatch(/Wie ben je in AFAS\?/);

@@ -30,6 +30,24 @@ describe('the daily digest and quiet hours', () => {
     expect(topLevelActionTitles(card)).toEqual(expect.arrayContaining(['All tasks', 'All signals']));
   });
 
+  it('says "500+" in the first message and the digest when AFAS holds more items than one read returns', async () => {
+    h = await NotificationHarness.start({ start: '2026-03-02T08:00:00Z' });
+    const lotte = await h.activate('aad-lotte', LOTTE);
+    for (let i = 0; i < 520; i++) h.sandbox.addSignal(LOTTE, { description: `Signaal ${i}` });
+    h.sandbox.addTask(LOTTE, {});
+    await h.startEngine();
+    await h.drive(24 * HOUR);
+    const [baseline] = h.cardsFor(lotte);
+    expectValidCard(baseline);
+    expect(visibleText(baseline)).toContain('Right now you have 500+ signals.');
+    const [digest] = digestsFor(lotte);
+    expect(String(digest.activity.summary)).toContain('500+ signals');
+    const card = (digest.activity.attachments as { content: unknown }[])[0].content;
+    expectValidCard(card);
+    expect(visibleText(card)).toContain('500+ signals');
+    expect(visibleText(card)).toContain('1 open task');
+  });
+
   it('skips the weekend', async () => {
     h = await NotificationHarness.start({ start: '2026-03-06T08:00:00Z' });
     const jan = await h.activate('aad-jan', JAN);
