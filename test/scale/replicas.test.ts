@@ -6,10 +6,11 @@ import { buildChildBundle } from './support/child-bundle';
  * The product as several replicas, judged from outside: each replica is startApp with REDIS_URL and
  * DATABASE_URL in a process of its own (a scratch database on the machine's PostgreSQL, a Redis
  * server of the test's own), the AFAS sandbox and the fake Bot Connector in processes of their own.
- * USERS users in one tenant (one AFAS environment), each with one new signal, all due at once: the
- * fan-out takes about USERS / 47 s of Teams' budget, which keeps the suite within CI's time on 2 cores.
+ * USERS users (2,000 unless SCALE_TEST_USERS says otherwise) in one tenant (one AFAS environment),
+ * each with one new signal, all due at once: the fan-out takes about USERS / 47 s of Teams' budget
+ * (some 45 s), the suite some 2.5 minutes on 2 cores.
  */
-const USERS = Number(process.env.SCALE_TEST_USERS ?? 300);
+const USERS = Number(process.env.SCALE_TEST_USERS ?? 2000);
 const AFAS_LATENCY_MS = 50;
 const TEAMS_PER_SECOND = 50;
 /** A dead replica's jobs come back after BullMQ's lock and the key's lock (15 s each) have lapsed. */
@@ -20,6 +21,17 @@ const WIRE_MS = 250;
 jest.setTimeout(240_000);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** What `count` says once it says 0, or after `withinMs`. */
+async function settled(count: () => Promise<number>, withinMs: number): Promise<number> {
+  const end = Date.now() + withinMs;
+  let left = await count();
+  while (left > 0 && Date.now() < end) {
+    await sleep(500);
+    left = await count();
+  }
+  return left;
+}
 let script: string;
 
 beforeAll(() => {
@@ -63,9 +75,10 @@ describe('three replicas on PostgreSQL + Redis, one killed with SIGKILL mid fan-
     // A late repeat would arrive in the next seconds.
     await sleep(3000);
     const finishedAt = Date.now();
+    // A card the killed replica sent without writing 'delivered' (the one-write window) is offered again by its recovered job.
+    const pending = await settled(() => live.stillToDeliver(), STALL_MS);
     const report = judgeDeliveries(await rig.remote.stats(), conversations(rig));
     const inFlight = await rig.remote.maxInFlight();
-    const pending = await rig.stillToDeliver();
     console.log(describeReport('kill test', report, `killed after ${((killedAt - startedAt) / 1000).toFixed(1)} s (jobs running on the replicas then: ${activeAtKill}), all in after ${((finishedAt - 3000 - startedAt) / 1000).toFixed(1)} s; AFAS most in flight ${inFlight.join(', ')}; still to deliver ${pending}; repeats inside the window ${report.duplicateFirstAt.length}; lost ${report.lost.join(' ')}`));
 
     expect(killedAt).toBeGreaterThan(0);
@@ -75,9 +88,7 @@ describe('three replicas on PostgreSQL + Redis, one killed with SIGKILL mid fan-
     expect(report.tenantPeak).toBeLessThanOrEqual(TEAMS_PER_SECOND);
     expect(report.conversationsOverLimit).toEqual([]);
     expect(Math.max(...inFlight)).toBeLessThanOrEqual(8);
-    // Teams accepted a card from the killed replica that died before writing 'delivered' (the documented
-    // one-write window): that entry stays to_deliver until a later poll offers it again. At most one per job it ran.
-    expect(pending).toBeLessThanOrEqual(activeAtKill);
+    expect(pending).toBe(0);
   });
 });
 
