@@ -1,6 +1,5 @@
 import type { z } from 'zod';
 import { AfasError } from '../domain/afas-error';
-import type { AfasRow } from '../domain/work-item';
 import type {
   AfasAuth,
   AfasClient,
@@ -16,9 +15,6 @@ import type { AfasHttpRequest, AxiosAfasTransport } from './axios-afas-transport
 import { buildConnectorQueryString } from './connector-query-string';
 import { badResponse, parseJson } from './error-mapping';
 import { connectorMetaSchema, connectorPageSchema, metaInfoSchema, otpValidationSchema, profitVersionSchema } from './wire-schemas';
-
-/** AFAS's own default page size, used by `getAllRows`. */
-export const PAGE_SIZE = 100;
 
 const XML_TOKEN = /^<token>[\s\S]*<\/token>$/;
 
@@ -58,32 +54,6 @@ export class AxiosAfasClient implements AfasClient {
   async getConnector(auth: AfasAuth, connectorId: string, query: ConnectorQuery = {}): Promise<ConnectorPage> {
     const path = `connectors/${encodedId(connectorId)}`;
     return this.get(auth, path, connectorPageSchema, buildConnectorQueryString(query, path));
-  }
-
-  /**
-   * Pages of `min(100, rows still allowed + 1)` from `query.skip` (default 0) until a short page;
-   * `query.take` is ignored. Exactly `maxRows` rows are fine; the call fails with
-   * `afas_row_cap_exceeded` only once AFAS shows it has more, so a cap never truncates silently.
-   */
-  async getAllRows(auth: AfasAuth, connectorId: string, query: ConnectorQuery & { readonly maxRows: number }): Promise<AfasRow[]> {
-    const { maxRows, ...rest } = query;
-    const endpoint = `connectors/${encodedId(connectorId)}`;
-    if (!Number.isInteger(maxRows) || maxRows < 0) {
-      throw new AfasError('afas_bad_request', `Refusing to call AFAS ${endpoint}: maxRows must be a whole number of 0 or more`, { endpoint });
-    }
-    const rows: AfasRow[] = [];
-    let skip = rest.skip ?? 0;
-    for (;;) {
-      // One row more than allowed tells "exactly maxRows" apart from "more than maxRows".
-      const take = Math.min(PAGE_SIZE, maxRows + 1 - rows.length);
-      const page = await this.getConnector(auth, connectorId, { ...rest, skip, take });
-      rows.push(...page.rows);
-      if (rows.length > maxRows) {
-        throw new AfasError('afas_row_cap_exceeded', `AFAS ${endpoint} has more than ${maxRows} rows for this query; narrow the filter or raise the cap`, { endpoint });
-      }
-      if (page.rows.length < take) return rows;
-      skip += page.rows.length;
-    }
   }
 
   async metainfo(auth: AfasAuth): Promise<MetaInfo> {

@@ -72,7 +72,7 @@ export function buildUseCases(core: Core, deps: UseCaseDeps): UseCases {
   const { config, storage, afas, source, clock, encryptionKey } = core;
   const { connections, activations, accessRules, owners, preferences, state } = storage;
   const attempts = new ActivationAttempts(state);
-  const listWorkItems = new ListWorkItems({ activations, connections, source, clock });
+  const listWorkItems = new ListWorkItems({ activations, source, clock });
   const opened = new OpenedItems({ state, clock });
   const actionLogger = core.logger.child({ component: 'task-actions' });
   const signature = new TaskActionSignature(new HmacLinkSigner(encryptionKey, 'task-actions'));

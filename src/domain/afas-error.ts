@@ -13,7 +13,6 @@ export const AFAS_ERROR_CODES = [
   'afas_network',
   'afas_bad_response',
   'afas_query_too_long',
-  'afas_row_cap_exceeded',
 ] as const;
 export type AfasErrorCode = (typeof AFAS_ERROR_CODES)[number];
 

@@ -95,8 +95,6 @@ export interface AfasClient {
   /** Exchanges the code for the user's token (the XML token string, trimmed). Never retried. */
   validateOtp(input: OtpValidationInput): Promise<string>;
   getConnector(auth: AfasAuth, connectorId: string, query?: ConnectorQuery): Promise<ConnectorPage>;
-  /** Reads page after page until a short page, failing with `afas_row_cap_exceeded` past `maxRows`. */
-  getAllRows(auth: AfasAuth, connectorId: string, query: ConnectorQuery & { readonly maxRows: number }): Promise<AfasRow[]>;
   metainfo(auth: AfasAuth): Promise<MetaInfo>;
   connectorMetainfo(auth: AfasAuth, connectorId: string): Promise<ConnectorMeta>;
   profitVersion(auth: AfasAuth): Promise<string>;

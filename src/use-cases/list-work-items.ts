@@ -5,7 +5,6 @@ import type { UserKey } from '../domain/user-key';
 import type { WorkItem, WorkItemKind } from '../domain/work-item';
 import type { ActivationInUse, ActivationStore } from '../ports/activation-store';
 import type { Clock } from '../ports/clock';
-import type { ConnectionStore } from '../ports/connection-store';
 import type { WorkItemSource } from '../ports/work-item-source';
 
 export interface MyWorkItems {
@@ -19,7 +18,6 @@ export interface MyWorkItems {
 
 export interface ListWorkItemsDeps {
   readonly activations: ActivationStore;
-  readonly connections: ConnectionStore;
   readonly source: WorkItemSource;
   readonly clock: Clock;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_FIELD_MAPS } from '../../src/domain/field-map';
 import { AFAS_OPERATORS } from '../../src/ports/afas-client';
 import { RecordingLogger } from '../fakes/recording-logger';
 import { afasFailure } from '../support/afas-failure';
-import { PIETER, startHarness, type Harness } from '../support/afas-client-harness';
+import { startHarness, type Harness } from '../support/afas-client-harness';
 
 describe('every AFAS endpoint against the sandbox', () => {
   let h: Harness;
@@ -81,26 +81,6 @@ describe('every AFAS endpoint against the sandbox', () => {
     const sent = h.sandbox.stats.requests.at(-1);
     expect(sent?.query).toHaveProperty('filterjson');
     expect(sent?.query).not.toHaveProperty('filterfieldids');
-  });
-
-  it('getAllRows reads every page until a short one', async () => {
-    const auth = h.authFor(PIETER);
-    const rows = await h.client.getAllRows(auth, 'Teams_Tasks', { orderBy: ['guid_task'], maxRows: 1000 });
-    expect(rows).toHaveLength(130);
-    expect(new Set(rows.map((r) => r.guid_task)).size).toBe(130);
-    const takes = h.sandbox.stats.requests.filter((r) => r.path.toLowerCase().includes('connectors/teams_tasks')).map((r) => r.query.take);
-    expect(takes).toEqual(['100', '100']);
-  });
-
-  it('getAllRows returns exactly maxRows rows when that is all there is', async () => {
-    const rows = await h.client.getAllRows(h.authFor(PIETER), 'Teams_Tasks', { orderBy: ['guid_task'], maxRows: 130 });
-    expect(rows).toHaveLength(130);
-  });
-
-  it('getAllRows fails with afas_row_cap_exceeded when more rows exist than maxRows allows', async () => {
-    const error = await afasFailure(h.client.getAllRows(h.authFor(PIETER), 'Teams_Tasks', { orderBy: ['guid_task'], maxRows: 75 }));
-    expect(error.code).toBe('afas_row_cap_exceeded');
-    expect(error.message).toContain('more than 75 rows');
   });
 
   it('a query the sandbox accepts at 2049 characters; one over is refused without a request', async () => {

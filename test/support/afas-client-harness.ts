@@ -4,7 +4,6 @@ import type { AfasAuth, AfasClient } from '../../src/ports/afas-client';
 import { FakeClock } from '../fakes/fake-clock';
 import { RecordingLogger } from '../fakes/recording-logger';
 
-export const PIETER = 'pieter.visser@horizon-groep.example';
 export const JAN = 'jan.devries@horizon-groep.example';
 
 export interface Harness {
