@@ -72,7 +72,7 @@ day, nobody gets a second card. Uses the bot's credentials (MicrosoftAppId...) f
   positionals: ['id'],
   async run({ ctx, args, io }) {
     const result = await ctx.admin.inviteClassicUsers.execute(ctx.scope, args[0]);
-    io.out(`Invited: ${result.invited}. Invited earlier today: ${result.alreadyInvited}. Not reached (no chat with the bot, or Teams refused): ${result.notReached}.`);
+    io.out(`Invited: ${result.invited}. Invited earlier today: ${result.alreadyInvited}. Not reached (no chat with the bot, or Teams refused): ${result.notReached}${result.notReached > 0 ? '; run it again to retry those Teams refused' : ''}.`);
     return result.notReached > 0 ? EXIT.failed : EXIT.ok;
   },
 };

@@ -26,6 +26,11 @@ export interface DeliveryLedger {
   markSeen(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], at: Date): Promise<void>;
   /** Records ids as `to_deliver` unless already known; returns the ids it newly recorded. */
   planDelivery(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], at: Date): Promise<string[]>;
+  /**
+   * Moves those of `itemIds` that are `failed` back to `to_deliver` (one more attempt) and returns
+   * them: a message Teams did not take may be tried again. Of two callers at once, one gets each id.
+   */
+  retryFailed(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], at: Date): Promise<string[]>;
   /** Moves ids to `state` (and counts an attempt for `to_deliver` → `to_deliver` retries). */
   setState(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], state: DeliveryState, at: Date): Promise<void>;
   /** Entries still `to_deliver`, oldest first; for one user or for everyone. */

@@ -67,6 +67,22 @@ export class SqlDeliveryLedger implements DeliveryLedger {
     return this.db.transaction((tx) => this.insertNew(tx, user, kind, itemIds, 'to_deliver', at));
   }
 
+  async retryFailed(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], at: Date): Promise<string[]> {
+    const moved = new Set<string>();
+    await this.db.transaction(async (tx) => {
+      for (const chunk of inChunks(unique(itemIds))) {
+        const rows = await tx.query(
+          `UPDATE deliveries SET attempts = attempts + 1, state = 'to_deliver', updated_at = $4
+           WHERE tenant_id = $1 AND aad_object_id = $2 AND kind = $3 AND state = 'failed' AND item_id IN (${placeholders(chunk.length, 5)})
+           RETURNING item_id`,
+          [user.tenantId, user.aadObjectId, kind, at.getTime(), ...chunk],
+        );
+        for (const row of rows) moved.add(String(row.item_id));
+      }
+    });
+    return unique(itemIds).filter((id) => moved.has(id));
+  }
+
   async setState(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], state: DeliveryState, at: Date): Promise<void> {
     // Only a retry (to_deliver again while still to_deliver) counts as another attempt.
     const attempts = state === 'to_deliver' ? `attempts + CASE WHEN state = 'to_deliver' THEN 1 ELSE 0 END` : 'attempts';

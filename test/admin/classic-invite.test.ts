@@ -60,6 +60,20 @@ describe('"Invite every classic user": one sign-in card per classic user, throug
     expect(event).toMatchObject({ action: 'connection.oauthInvite', actor: 'cli:ops', target: 'default', details: { invite: '2026-03-15', invited: 2, alreadyInvited: 0, notReached: 1 } });
   });
 
+  it('a card Teams refused goes out on the next click the same day; a card Teams took is not sent again', async () => {
+    const { jan, fleur } = await setUp();
+    const invite = () => h.useCases.admin.inviteClassicUsers.execute(operatorScope('ops'), 'default');
+    // Fleur's card is the first request (stable order): Teams is down for it.
+    h.connector.answerNext({ status: 503, code: 'ServiceUnavailable' });
+    expect(await invite()).toMatchObject({ invited: 1, alreadyInvited: 0, notReached: 2 });
+    expect(h.cardsFor(fleur)).toHaveLength(0);
+    expect(await invite()).toMatchObject({ invited: 1, alreadyInvited: 1, notReached: 1 });
+    expect(h.cardsFor(fleur)).toHaveLength(1);
+    expect(h.cardsFor(jan)).toHaveLength(1);
+    expect(await invite()).toMatchObject({ invited: 0, alreadyInvited: 2, notReached: 1 });
+    expect(h.cardsFor(fleur)).toHaveLength(1);
+  });
+
   it('a user who blocked the bot is not reached and their chat is marked blocked; the poll that follows sends no invitation again', async () => {
     const { jan, fleur } = await setUp();
     // Users are invited in a stable order (tenant, then object id): Fleur's card is the first request.

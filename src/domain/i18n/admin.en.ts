@@ -267,7 +267,7 @@ export const adminEn = {
   'adminTab.auth.classicEnding.one': 'Classic AFAS tokens stop working on 31 August 2027: {count} user still uses one.',
   'adminTab.auth.classicEnding.other': 'Classic AFAS tokens stop working on 31 August 2027: {count} users still use one.',
   'adminTab.auth.invite': 'Invite every classic user',
-  'adminTab.auth.inviteHint': 'Each person still on a classic token gets one card in their chat to sign in with AFAS (once a day at most).',
+  'adminTab.auth.inviteHint': 'Each person still on a classic token gets one card in their chat to sign in with AFAS (once a day at most; inviting again retries those Teams refused).',
   'adminTab.auth.invited': 'Invited: {invited}. Invited earlier today: {already}. Not reached: {notReached}.',
   'adminTab.audit.connection.auth': "Changed how people sign in to connection '{name}'.",
   'adminTab.audit.connection.oauthInvite': "Invited the classic users of connection '{name}' to sign in with OAuth.",

@@ -269,7 +269,7 @@ export const adminNl: Readonly<Record<keyof typeof adminEn, string>> = {
   'adminTab.auth.classicEnding.one': 'Klassieke AFAS-tokens werken na 31 augustus 2027 niet meer: {count} gebruiker heeft er nog een.',
   'adminTab.auth.classicEnding.other': 'Klassieke AFAS-tokens werken na 31 augustus 2027 niet meer: {count} gebruikers hebben er nog een.',
   'adminTab.auth.invite': 'Nodig alle klassieke gebruikers uit',
-  'adminTab.auth.inviteHint': 'Iedereen met een klassiek token krijgt één kaart in de chat om zich met AFAS aan te melden (hooguit één per dag).',
+  'adminTab.auth.inviteHint': 'Iedereen met een klassiek token krijgt één kaart in de chat om zich met AFAS aan te melden (hooguit één per dag; opnieuw uitnodigen probeert wie Teams weigerde nog eens).',
   'adminTab.auth.invited': 'Uitgenodigd: {invited}. Eerder vandaag uitgenodigd: {already}. Niet bereikt: {notReached}.',
   'adminTab.audit.connection.auth': "Gewijzigd hoe mensen zich bij koppeling '{name}' aanmelden.",
   'adminTab.audit.connection.oauthInvite': "De klassieke gebruikers van koppeling '{name}' uitgenodigd om met OAuth aan te melden.",

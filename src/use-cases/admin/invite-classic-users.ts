@@ -39,7 +39,8 @@ export interface InviteClassicUsersDeps {
  * "Invite every classic user": each active classic user of the connection gets one card inviting
  * them to sign in with OAuth. The card is a ledger entry planned before the send (`oauth-invite:`
  * + the Amsterdam date), so a second click, a second admin or a retried request the same day sends
- * nobody a second card, and a send that did not finish is never repeated.
+ * nobody a second card, and a send that did not finish (Teams may have it) is never repeated. A card
+ * Teams answered with a refusal is sent again by the next click (the chat reopened, Teams is back).
  */
 export class InviteClassicUsers {
   constructor(private readonly deps: InviteClassicUsersDeps) {}
@@ -60,8 +61,10 @@ export class InviteClassicUsers {
         result.notReached += 1;
         continue;
       }
-      const planned = await deps.deliveries.planDelivery(user, 'signal', [entry], deps.clock.now());
-      if (planned.length === 0) {
+      const now = deps.clock.now();
+      // A card Teams did not take today (refused, throttled, the chat blocked then) is tried again; one it may have is not.
+      const planned = (await deps.deliveries.planDelivery(user, 'signal', [entry], now)).length > 0 || (await deps.deliveries.retryFailed(user, 'signal', [entry], now)).length > 0;
+      if (!planned) {
         result.alreadyInvited += 1;
         continue;
       }

@@ -19,6 +19,18 @@ export function deliveriesContract(ctx: ContractContext): void {
       }
     });
 
+    it('retryFailed moves only failed entries back to to_deliver, each to one of two callers at once', async () => {
+      await ctx.storage.deliveries.planDelivery(jan, 'signal', ['f1', 'f2', 'd1', 'p1'], T0);
+      await ctx.storage.deliveries.setState(jan, 'signal', ['f1', 'f2'], 'failed', later(1));
+      await ctx.storage.deliveries.setState(jan, 'signal', ['d1'], 'delivered', later(1));
+      await ctx.storage.deliveries.markSeen(jan, 'signal', ['s1'], T0);
+      const results = await Promise.all([0, 1].map(() => ctx.storage.deliveries.retryFailed(jan, 'signal', ['p1', 'd1', 's1', 'f2', 'f1', 'none'], later(2))));
+      expect(results.flat().sort()).toEqual(['f1', 'f2']);
+      const pending = await ctx.storage.deliveries.pending({ user: jan, limit: 10 });
+      expect(pending.map((e) => [e.itemId, e.attempts])).toEqual([['f1', 1], ['f2', 1], ['p1', 0]]);
+      expect(await ctx.storage.deliveries.retryFailed(piet, 'signal', ['f1'], later(3))).toEqual([]);
+    });
+
     it('plans only the new ids of a mixed batch, in the order asked, ignoring duplicates in the batch', async () => {
       await ctx.storage.deliveries.markSeen(jan, 'task', ['t1'], T0);
       expect(await ctx.storage.deliveries.planDelivery(jan, 'task', ['t3', 't1', 't2', 't3'], later(1))).toEqual(['t3', 't2']);
