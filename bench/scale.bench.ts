@@ -22,7 +22,7 @@ const REPLICAS = (process.env.BENCH_REPLICAS ?? '1,2,3').split(',').map(Number);
 let failures = 0;
 
 async function fanOut(replicas: number, tenants: number, usersPerTenant: number): Promise<void> {
-  const rig = await ScaleRig.start({ tenants, usersPerTenant, replicas, afasLatencyMs: FAN_OUT.latencyMs, connectorPerSecond: FAN_OUT.teamsPerSecond });
+  const rig = await ScaleRig.start({ tenants, usersPerTenant, replicas, afasLatencyMs: FAN_OUT.latencyMs, connectorPerSecond: FAN_OUT.teamsPerSecond, logDir: process.env.BENCH_LOG_DIR });
   try {
     const cpuBefore = await Promise.all(rig.replicas.map((r) => r.call<number>({ op: 'cpu' })));
     const { added, startedAt } = await rig.fanOut();

@@ -1,4 +1,5 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_API_KEY, DEMO_ENVIRONMENT_KEY } from '../../sandbox';
@@ -20,12 +21,14 @@ export type ProductCommand =
 export const PRODUCT_TOKEN_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export function serveProduct(): void {
+  let profiler: (() => Promise<void>) | null = null;
   let app: RunningApp | null = null;
   let dataDir: string | null = null;
   let peakRss = 0;
   serveCommands<ProductCommand>(async (command) => {
     switch (command.op) {
       case 'start': {
+        profiler = await startProfiler();
         setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100).unref();
         dataDir = mkdtempSync(join(tmpdir(), 'afas-bench-product-'));
         const config = parseConfig({
@@ -45,6 +48,7 @@ export function serveProduct(): void {
       case 'peakRss':
         return Math.max(peakRss, process.memoryUsage().rss);
       case 'close':
+        await profiler?.();
         await app?.close();
         if (dataDir) rmSync(dataDir, { recursive: true, force: true });
         return null;
@@ -60,6 +64,25 @@ export function serveEcho(): void {
     if (command.op === 'close') await echo?.close();
     return null;
   });
+}
+
+/**
+ * With BENCH_CPU_PROF_DIR set, the product's CPU profile from start to close is written there
+ * (product-<pid>.cpuprofile; open it in Chrome's DevTools, or sum self time per function).
+ */
+async function startProfiler(): Promise<(() => Promise<void>) | null> {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(join(dir, `product-${process.pid}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 /** CPU time this process has used (user + system), in ms. */
