@@ -94,42 +94,22 @@ describe('the shared job queue (BullMQ)', () => {
     expect(most).toBe(1);
   });
 
-  it('hands a job out again, marked recovered, when the replica running it dies', async () => {
+  /**
+   * A replica runs the job of `key` (doing `before` first, then never finishing) and dies: its
+   * connections drop without finishing the job. Resolves with what a second replica is handed.
+   */
+  async function diesMidJob(key: string, n: number, before: (dying: RedisConnections) => Promise<unknown> = async () => undefined) {
     const dying = await replica();
     const doomed = queueOn(dying, 2000);
     let started = false;
     let finish = () => undefined as void;
     doomed.start(async () => {
+      await before(dying);
       started = true;
       // Does not finish before the survivor has run the job again (then it ends, so nothing is left running).
       await new Promise<void>((resolve) => (finish = resolve));
     });
-    await doomed.schedule('u/t1/three', new Date(), { n: 7, at: new Date() });
-    await until(() => started);
-    // The replica is gone: its connections drop without finishing the job.
-    for (const c of [dying.commands]) c.disconnect();
-    (doomed as unknown as { workers: { close(force: boolean): Promise<void> }[] }).workers.forEach((w) => void w.close(true));
-    const survivor = queueOn(await replica(), 2000);
-    const again: QueuedJob<{ n: number; at: Date }>[] = [];
-    survivor.start(async (job) => void again.push(job));
-    await until(() => again.length === 1, 20_000);
-    expect(again[0].data.n).toBe(7);
-    expect(again[0].recovered).toBe(true);
-    finish();
-  });
-
-  it('hands the job out again when its replica died after pointing the key at a next job it never added', async () => {
-    const dying = await replica();
-    const doomed = queueOn(dying, 2000);
-    let started = false;
-    let finish = () => undefined as void;
-    doomed.start(async () => {
-      // The replica points the key at its next job (the first step of `schedule`) and dies before adding it.
-      await dying.commands.hset('t:jq:current', 'u/t1/four', 'default|u%2Ft1%2Ffour#never-added');
-      started = true;
-      await new Promise<void>((resolve) => (finish = resolve));
-    });
-    await doomed.schedule('u/t1/four', new Date(), { n: 9, at: new Date() });
+    await doomed.schedule(key, new Date(), { n, at: new Date() });
     await until(() => started);
     dying.commands.disconnect();
     (doomed as unknown as { workers: { close(force: boolean): Promise<void> }[] }).workers.forEach((w) => void w.close(true));
@@ -137,9 +117,21 @@ describe('the shared job queue (BullMQ)', () => {
     const again: QueuedJob<{ n: number; at: Date }>[] = [];
     survivor.start(async (job) => void again.push(job));
     await until(() => again.length === 1, 20_000);
-    expect(again[0].data.n).toBe(9);
-    expect(again[0].recovered).toBe(true);
     finish();
+    return again[0];
+  }
+
+  it('hands a job out again, marked recovered, when the replica running it dies', async () => {
+    const again = await diesMidJob('u/t1/three', 7);
+    expect(again.data.n).toBe(7);
+    expect(again.recovered).toBe(true);
+  });
+
+  it('hands the job out again when its replica died after pointing the key at a next job it never added', async () => {
+    // The replica points the key at its next job (the first step of `schedule`) and dies before adding it.
+    const again = await diesMidJob('u/t1/four', 9, (dying) => dying.commands.hset('t:jq:current', 'u/t1/four', 'default|u%2Ft1%2Ffour#never-added'));
+    expect(again.data.n).toBe(9);
+    expect(again.recovered).toBe(true);
   });
 });
 
