@@ -229,6 +229,32 @@ describe('the admin screen in Chromium, inside the development host', () => {
     expect(connection?.taskActions).toEqual({ enabled: false, subjectTasksConnector: 'Profit_Subject_Tasks', workflowActionsConnector: 'Eigen_Acties', reactionConnector: 'KnSubjectWorkflowReaction' });
   });
 
+  it('switches the connection to signing in with OAuth, never shows the secret again, and invites its classic user', async () => {
+    const frame = await openAdmin();
+    await frame.click(`button[aria-label="Edit connection ${NAME}"]`);
+    await frame.waitForSelector('.admin-auth form.auth-form');
+    expect(await frame.textContent('.auth-counts')).toBe('Activated: 1 with a classic token, 0 with OAuth.');
+    expect(await frame.$$('[data-focus-key="auth-invite"]')).toHaveLength(0);
+    await frame.selectOption('#auth-authMode', 'both');
+    await frame.fill('#auth-clientId', 'teams-app');
+    await frame.fill('#auth-clientSecret', 'browser-s3cret');
+    await frame.click('[data-focus-key="auth-save"]');
+    await frame.waitForSelector('[data-focus-key="auth-invite"]');
+    expect(await frame.textContent('.admin-auth [role="status"]')).toBe(`Saved how people sign in to ${NAME}.`);
+    expect(await frame.inputValue('#auth-clientSecret')).toBe('');
+    expect(await frame.textContent('#auth-clientSecret-hint')).toBe('Set. Type a secret only to replace it.');
+    expect(await frame.content()).not.toContain('browser-s3cret');
+    const id = (await app.storage.connections.list()).find((c) => c.name === NAME)?.id ?? '';
+    expect(await app.storage.connectionOAuth.get(id)).toMatchObject({ authMode: 'both', clientId: 'teams-app' });
+
+    await frame.click('[data-focus-key="auth-invite"]');
+    await frame.waitForFunction(() => document.querySelector('.admin-auth [role="status"]')?.textContent?.startsWith('Invited:'));
+    const result = (await frame.textContent('.admin-auth [role="status"]')) ?? '';
+    const [invited, earlier, notReached] = (result.match(/\d+/g) ?? []).map(Number);
+    expect([invited + notReached, earlier]).toEqual([1, 0]);
+    await frameShot('admin-auth-light.png');
+  });
+
   it('names Jan the demo owner, not one from APP_OWNERS, in English and Dutch', async () => {
     const owners = async (query: string) => {
       const frame = await openAdmin(query);
