@@ -7,7 +7,8 @@ import { el, type ViewContext } from '../views/dom';
 /** A one-line message above a section: what just happened, or why it did not. */
 export interface Notice {
   readonly text: string;
-  readonly tone: 'good' | 'error';
+  /** `plain`: news that is neither a success nor a failure (an invitation that reached nobody). */
+  readonly tone: 'good' | 'plain' | 'error';
 }
 
 /**
@@ -28,7 +29,8 @@ export function focusByKey(container: HTMLElement, key: string): void {
 
 export function noticeView(ctx: ViewContext, notice: Notice | null): HTMLElement | null {
   if (!notice) return null;
-  return el(ctx.doc, 'p', { className: notice.tone === 'good' ? 'admin-notice notice-good' : 'admin-notice problem', text: notice.text, attrs: { role: notice.tone === 'good' ? 'status' : 'alert' } });
+  const className = { good: 'admin-notice notice-good', plain: 'admin-notice', error: 'admin-notice problem' }[notice.tone];
+  return el(ctx.doc, 'p', { className, text: notice.text, attrs: { role: notice.tone === 'error' ? 'alert' : 'status' } });
 }
 
 /** A small label on a row ("Default", "Keys: not set"); `muted` for the absence of something. */

@@ -67,7 +67,9 @@ export class AuthPanel {
     const { lang } = this.deps.view();
     try {
       const result: ClassicInvite = await this.deps.api.inviteClassicUsers(this.connectionId);
-      this.notice = { text: translate(lang, 'adminTab.auth.invited', { invited: result.invited, already: result.alreadyInvited, notReached: result.notReached }), tone: 'good' };
+      // Green only when it did what was asked: nobody reached is not a success.
+      const tone = result.invited === 0 && result.notReached > 0 ? 'plain' : 'good';
+      this.notice = { text: translate(lang, 'adminTab.auth.invited', { invited: result.invited, already: result.alreadyInvited, notReached: result.notReached }), tone };
     } catch (error) {
       this.notice = { text: adminProblemText(lang, error), tone: 'error' };
     }

@@ -67,12 +67,17 @@ describe('signing in to AFAS in the connection form', () => {
       .answer('me', OWNER_ME)
       .answer('connections', [PROD])
       .answer('connectionAuth', auth({ authMode: 'both', clientId: 'teams-app', clientSecretSet: true, users: { classic: 2, oauth: 5 }, classicEndWarning: true }))
-      .answer('inviteClassicUsers', { connectionId: 'prod-1', invite: '2027-06-02', invited: 2, alreadyInvited: 0, notReached: 0 });
+      .answer('inviteClassicUsers', { connectionId: 'prod-1', invite: '2027-06-02', invited: 2, alreadyInvited: 0, notReached: 0 }, { connectionId: 'prod-1', invite: '2027-06-02', invited: 0, alreadyInvited: 0, notReached: 2 });
     const tab = await openEdit(admin);
     expect(tab.text('.admin-auth [role="alert"]')).toBe('Classic AFAS tokens stop working on 31 August 2027: 2 users still use one.');
     await tab.press('Invite every classic user');
     expect(admin.last('inviteClassicUsers')).toEqual(['prod-1']);
     expect(tab.text('.admin-auth [role="status"]')).toBe('Invited: 2. Invited earlier today: 0. Not reached: 0.');
+    expect(tab.$('.admin-auth [role="status"]').classList.contains('notice-good')).toBe(true);
+    // Reaching nobody is said plainly, not in the success colour.
+    await tab.press('Invite every classic user');
+    expect(tab.text('.admin-auth [role="status"]')).toBe('Invited: 0. Invited earlier today: 0. Not reached: 2.');
+    expect(tab.$('.admin-auth [role="status"]').classList.contains('notice-good')).toBe(false);
 
     const nl = await openEdit(new FakeAdminApi().answer('me', OWNER_ME).answer('connections', [PROD]).answer('connectionAuth', auth({ users: { classic: 1, oauth: 0 }, classicEndWarning: true })), 'nl-NL');
     expect(nl.text('.admin-auth [role="alert"]')).toBe('Klassieke AFAS-tokens werken na 31 augustus 2027 niet meer: 1 gebruiker heeft er nog een.');
