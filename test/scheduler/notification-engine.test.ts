@@ -59,6 +59,23 @@ describe('polling AFAS and sending proactive cards', () => {
     expect(await h.storage.deliveries.known(jan, 'signal', ['sig-new-1'])).toEqual(new Set(['sig-new-1']));
   });
 
+  it('polls a user and sends one new signal in at most 10 SQL statements, none of them BEGIN or COMMIT', async () => {
+    const jan = await h.activate('aad-jan', JAN);
+    await h.startEngine();
+    await h.drive(1000);
+    h.sandbox.addSignal(JAN, { description: 'Declaratie ingediend', guid_signal: 'sig-cost' });
+    const statements: string[] = [];
+    const stop = h.storage.watchStatements((sql) => statements.push(sql.trim().replace(/\s+/g, ' ')));
+    // Due at 5 minutes: Jan's poll, and the sweep that looks for users without a job (one page for everyone, not Jan's cost).
+    await h.drive(5 * MINUTE + 1000);
+    stop();
+    expect(h.activitiesFor(jan)).toHaveLength(2);
+    const polled = statements.filter((sql) => !sql.includes("FROM activations WHERE status = 'active'"));
+    // The activation, its conversation and preferences, the connection, the token; the ledger's known, plan, to_deliver, delivered; the conversation again at the send.
+    expect(polled.length).toBeLessThanOrEqual(10);
+    expect(polled.filter((sql) => /^(BEGIN|COMMIT)/i.test(sql))).toEqual([]);
+  });
+
   it('sends up to three new signals as a card each, oldest first', async () => {
     const jan = await h.activate('aad-jan', JAN);
     await h.startEngine();

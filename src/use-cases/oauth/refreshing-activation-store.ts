@@ -27,9 +27,10 @@ export class RefreshingActivationStore implements ActivationStore {
   }
 
   async getToken(user: UserKey): Promise<string | null> {
-    const activation = await this.inner.get(user);
-    if (activation?.authKind === 'oauth') return this.fresh.get(user);
-    return this.inner.getToken(user);
+    // One read for the kind and the classic token (a notification poll asks this for every user).
+    const inUse = await this.inner.getInUse(user);
+    if (inUse?.activation.authKind === 'oauth') return this.fresh.get(user);
+    return inUse?.token ?? null;
   }
 
   markInvalid(user: UserKey, at: Date): Promise<void> {
