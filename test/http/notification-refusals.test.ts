@@ -59,7 +59,8 @@ describe('when Teams refuses a send', () => {
     const receivedBefore = connector.received.length;
     connector.answerNext({ status: 429, retryAfterSeconds: 2, code: 'Throttled' }, { status: 429, retryAfterSeconds: 2, code: 'Throttled' });
     for (let i = 0; i < 150 && receivedIn(chat, receivedBefore).length === 0; i++) await settle(clock, 1000);
-    const requests = requestsTo(chat, requestsBefore);
+    // The first three requests of the chat; the card arriving only once is asserted on what arrived, below.
+    const requests = requestsTo(chat, requestsBefore).slice(0, 3);
     expect(requests.map((r) => r.status)).toEqual([429, 429, 201]);
     expect(requests[1].at - requests[0].at).toBeGreaterThanOrEqual(2000);
     expect(requests[2].at - requests[1].at).toBeGreaterThanOrEqual(2000);
