@@ -72,7 +72,6 @@ export class NotificationRig {
   }
 }
 
-/** Tenant t's AFAS connection (conn-t), on its own sandbox (so its own 8-call limit). */
 /** Each tenant's connection to its sandbox, and every user activated with a chat and their open signals seen (as after a first poll). */
 export async function seedTenants(core: Core, ends: { baseUrls: string[]; connectorUrl: string; tokens: string[][]; emails: string[][] }): Promise<UserKey[]> {
   const { storage, source } = core;
@@ -95,6 +94,7 @@ export async function seedTenants(core: Core, ends: { baseUrls: string[]; connec
   return users;
 }
 
+/** Tenant t's AFAS connection (conn-t), on its own sandbox (so its own 8-call limit). */
 export function tenantConnection(t: number, baseUrl: string, now: Date): AfasConnection {
   return {
     id: `conn-${t}`,

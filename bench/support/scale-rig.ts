@@ -1,4 +1,4 @@
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config';
@@ -24,7 +24,10 @@ export interface ScaleRigOptions {
   readonly connectorPerSecond: number;
   /** The bundle whose BENCH_ROLE=afas|teams|product serve the far ends and the replicas (default this process's). */
   readonly script?: string;
-  /** Each replica logs JSON here as replica-<n>.log (default nowhere). */
+  /**
+   * Each replica logs JSON under a folder of this rig's own here, <tenants>x<users>-<replicas>r-<time>/replica-<n>.log
+   * (default nowhere), so that the rows of a benchmark and the tests of a suite keep their logs apart.
+   */
   readonly logDir?: string;
 }
 
@@ -48,6 +51,7 @@ export class ScaleRig {
     readonly users: readonly UserKey[],
     readonly replicas: Child<ProductCommand>[],
     private readonly dataDir: string,
+    private readonly logDir: string | null,
   ) {}
 
   static async start(options: ScaleRigOptions): Promise<ScaleRig> {
@@ -62,7 +66,9 @@ export class ScaleRig {
     });
     const core = await openCore(config, { logger: createPinoLogger(config.logLevel, config.logFormat, createWriteStream('/dev/null')) });
     const users = await seedTenants(core, ends);
-    const rig = new ScaleRig(redis, database, remote, core, core.scaleOut!.jobQueue(() => undefined), users, [], dataDir);
+    const logDir = options.logDir ? join(options.logDir, `${options.tenants}x${options.usersPerTenant}-${options.replicas}r-${Date.now()}`) : null;
+    if (logDir) mkdirSync(logDir, { recursive: true });
+    const rig = new ScaleRig(redis, database, remote, core, core.scaleOut!.jobQueue(() => undefined), users, [], dataDir, logDir);
     await rig.scheduleAll(Date.now() + PARKED_MS);
     await remote.setLatency(options.afasLatencyMs);
     const started = Array.from({ length: options.replicas }, (_v, n) => rig.launchReplica(n, options));
@@ -123,7 +129,7 @@ export class ScaleRig {
   private async launchReplica(n: number, options: ScaleRigOptions): Promise<void> {
     const replica = new Child<ProductCommand>('product', options.script);
     this.replicas[n] = replica;
-    const logFile = options.logDir ? join(options.logDir, `replica-${n}.log`) : undefined;
+    const logFile = this.logDir ? join(this.logDir, `replica-${n}.log`) : undefined;
     await replica.call({ op: 'start', afasBaseUrl: null, databaseUrl: this.database.url, redisUrl: this.redis.url, logFile });
   }
 
