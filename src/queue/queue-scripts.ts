@@ -1,3 +1,13 @@
+/**
+ * Lua: `jobExists(prefix, ref)`, whether the job a pointer (`<lane>|<id>`) names still exists
+ * (BullMQ keeps a job as the hash <prefix>notify-<lane>:<id>).
+ */
+const JOB_EXISTS = `
+    local function jobExists(prefix, ref)
+      local bar = string.find(ref, '|', 1, true)
+      return redis.call('EXISTS', prefix .. 'notify-' .. string.sub(ref, 1, bar - 1) .. ':' .. string.sub(ref, bar + 1)) == 1
+    end`;
+
 /** The Lua scripts of the shared job queue: each step on the key → job pointer is atomic. */
 export const QUEUE_SCRIPTS = Object.freeze({
   /**
@@ -17,14 +27,13 @@ export const QUEUE_SCRIPTS = Object.freeze({
    * pointing the key at its next job and adding it), this one takes the key back, else the user
    * would have no job until the next sweep.
    */
-  begin: `
+  begin: `${JOB_EXISTS}
     local generation = redis.call('GET', KEYS[2])
     if not generation then generation = ARGV[2] redis.call('SET', KEYS[2], generation) end
     local ref = redis.call('HGET', KEYS[1], ARGV[1])
-    if ref and ARGV[3] ~= '' and ref ~= ARGV[3] then
-      local bar = string.find(ref, '|', 1, true)
-      local job = ARGV[4] .. 'notify-' .. string.sub(ref, 1, bar - 1) .. ':' .. string.sub(ref, bar + 1)
-      if redis.call('EXISTS', job) == 0 then redis.call('HSET', KEYS[1], ARGV[1], ARGV[3]) ref = ARGV[3] end
+    if ref and ARGV[3] ~= '' and ref ~= ARGV[3] and not jobExists(ARGV[4], ref) then
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+      ref = ARGV[3]
     end
     return { ref or '', generation }`,
   /** Points the key back at ARGV[3] (none when empty) while it still names ARGV[2] (a job that could not be added). */
@@ -42,15 +51,13 @@ export const QUEUE_SCRIPTS = Object.freeze({
     if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then redis.call('HDEL', KEYS[1], ARGV[1]) return 1 end
     return 0`,
   /**
-   * 1 when the key names a job that exists (BullMQ keeps a job as the hash <prefix>:notify-<lane>:<id>);
-   * a pointer to a job that is gone is dropped, so the key counts as free again.
+   * 1 when the key names a job that exists (ARGV[2] the prefix); a pointer to a job that is gone is
+   * dropped, so the key counts as free again.
    */
-  has: `
+  has: `${JOB_EXISTS}
     local ref = redis.call('HGET', KEYS[1], ARGV[1])
     if not ref then return 0 end
-    local bar = string.find(ref, '|', 1, true)
-    local job = ARGV[2] .. 'notify-' .. string.sub(ref, 1, bar - 1) .. ':' .. string.sub(ref, bar + 1)
-    if redis.call('EXISTS', job) == 1 then return 1 end
-    if redis.call('HGET', KEYS[1], ARGV[1]) == ref then redis.call('HDEL', KEYS[1], ARGV[1]) end
+    if jobExists(ARGV[2], ref) then return 1 end
+    redis.call('HDEL', KEYS[1], ARGV[1])
     return 0`,
 });
