@@ -40,6 +40,12 @@ function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];
 }
 
+/** The ids `rows` returned, in the order the caller asked them (RETURNING order is not guaranteed). */
+function inAskedOrder(asked: readonly string[], rows: readonly SqlRow[]): string[] {
+  const returned = new Set(rows.map((row) => String(row.item_id)));
+  return unique(asked).filter((id) => returned.has(id));
+}
+
 /**
  * The notification memory. Inserts use ON CONFLICT DO NOTHING, so when two pollers plan the same
  * item at once the database decides which one gets it, and only that one sends.
@@ -68,32 +74,26 @@ export class SqlDeliveryLedger implements DeliveryLedger {
   }
 
   async retryFailed(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], at: Date): Promise<string[]> {
-    const moved = new Set<string>();
-    await this.atomically(inChunks(unique(itemIds)), async (tx, chunks) => {
-      for (const chunk of chunks) {
-        const rows = await tx.query(
-          `UPDATE deliveries SET attempts = attempts + 1, state = 'to_deliver', updated_at = $4
-           WHERE tenant_id = $1 AND aad_object_id = $2 AND kind = $3 AND state = 'failed' AND item_id IN (${placeholders(chunk.length, 5)})
-           RETURNING item_id`,
-          [user.tenantId, user.aadObjectId, kind, at.getTime(), ...chunk],
-        );
-        for (const row of rows) moved.add(String(row.item_id));
-      }
-    });
-    return unique(itemIds).filter((id) => moved.has(id));
+    const moved = await this.atomically(inChunks(unique(itemIds)), (tx, chunk) =>
+      tx.query(
+        `UPDATE deliveries SET attempts = attempts + 1, state = 'to_deliver', updated_at = $4
+         WHERE tenant_id = $1 AND aad_object_id = $2 AND kind = $3 AND state = 'failed' AND item_id IN (${placeholders(chunk.length, 5)})
+         RETURNING item_id`,
+        [user.tenantId, user.aadObjectId, kind, at.getTime(), ...chunk],
+      ),
+    );
+    return inAskedOrder(itemIds, moved);
   }
 
   async setState(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], state: DeliveryState, at: Date): Promise<void> {
     // Only a retry (to_deliver again while still to_deliver) counts as another attempt.
     const attempts = state === 'to_deliver' ? `attempts + CASE WHEN state = 'to_deliver' THEN 1 ELSE 0 END` : 'attempts';
-    await this.atomically(inChunks(unique(itemIds)), async (tx, chunks) => {
-      for (const chunk of chunks) {
-        await tx.execute(
-          `UPDATE deliveries SET attempts = ${attempts}, state = $4, updated_at = $5
-           WHERE tenant_id = $1 AND aad_object_id = $2 AND kind = $3 AND item_id IN (${placeholders(chunk.length, 6)})`,
-          [user.tenantId, user.aadObjectId, kind, state, at.getTime(), ...chunk],
-        );
-      }
+    await this.atomically(inChunks(unique(itemIds)), async (tx, chunk) => {
+      await tx.execute(
+        `UPDATE deliveries SET attempts = ${attempts}, state = $4, updated_at = $5
+         WHERE tenant_id = $1 AND aad_object_id = $2 AND kind = $3 AND item_id IN (${placeholders(chunk.length, 6)})`,
+        [user.tenantId, user.aadObjectId, kind, state, at.getTime(), ...chunk],
+      );
     });
   }
 
@@ -118,35 +118,33 @@ export class SqlDeliveryLedger implements DeliveryLedger {
   }
 
   /**
-   * `work` over `chunks` in one transaction; one statement (a single chunk) is atomic by itself and
-   * runs without BEGIN and COMMIT, two round trips fewer on the notification path.
+   * `work` on each chunk in turn, in one transaction; one statement (a single chunk) is atomic by
+   * itself and runs without BEGIN and COMMIT, two round trips fewer on the notification path.
+   * Resolves with the rows every chunk returned.
    */
-  private atomically<C>(chunks: C[], work: (tx: SqlExecutor, chunks: C[]) => Promise<void>): Promise<void> {
-    return chunks.length <= 1 ? work(this.db, chunks) : this.db.transaction((tx) => work(tx, chunks));
+  private async atomically(chunks: string[][], work: (tx: SqlExecutor, chunk: string[]) => Promise<SqlRow[] | void>): Promise<SqlRow[]> {
+    const run = async (tx: SqlExecutor): Promise<SqlRow[]> => {
+      const rows: SqlRow[] = [];
+      for (const chunk of chunks) rows.push(...((await work(tx, chunk)) ?? []));
+      return rows;
+    };
+    return chunks.length <= 1 ? run(this.db) : this.db.transaction(run);
   }
 
   private async insertNew(user: UserKey, kind: WorkItemKind, itemIds: readonly string[], state: DeliveryState, at: Date): Promise<string[]> {
-    const inserted: string[] = [];
     // Sorted so concurrent callers take row locks in the same order and cannot deadlock each other.
-    await this.atomically(inChunks(unique(itemIds).sort(), 200), (tx, chunks) => this.insertChunks(tx, chunks, user, kind, state, at, inserted));
-    // RETURNING order is not guaranteed; callers get the ids in the order they asked.
-    const fresh = new Set(inserted);
-    return unique(itemIds).filter((id) => fresh.has(id));
-  }
-
-  private async insertChunks(tx: SqlExecutor, chunks: string[][], user: UserKey, kind: WorkItemKind, state: DeliveryState, at: Date, inserted: string[]): Promise<void> {
-    for (const chunk of chunks) {
+    const inserted = await this.atomically(inChunks(unique(itemIds).sort(), 200), (tx, chunk) => {
       const params: SqlValue[] = [];
       const rows = chunk.map((id, i) => {
         params.push(user.tenantId, user.aadObjectId, kind, id, state, 0, at.getTime(), at.getTime());
         return `(${placeholders(VALUES_PER_ROW, i * VALUES_PER_ROW + 1)})`;
       });
-      const returned = await tx.query(
+      return tx.query(
         `INSERT INTO deliveries (${INSERT_COLUMNS}) VALUES ${rows.join(', ')}
          ON CONFLICT (tenant_id, aad_object_id, kind, item_id) DO NOTHING RETURNING item_id`,
         params,
       );
-      for (const row of returned) inserted.push(String(row.item_id));
-    }
+    });
+    return inAskedOrder(itemIds, inserted);
   }
 }
